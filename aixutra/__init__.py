@@ -1,0 +1,1 @@
+"""AI Xứ Trà: the content model and site machinery of the hub."""
