@@ -18,3 +18,16 @@ def real_site(tmp_path_factory) -> Path:
     result = build_site(ROOT, site)
     assert result.ok, "\n".join(result.messages)
     return site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole run."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import launch
+
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
