@@ -1,0 +1,1 @@
+"""How the hub becomes a MkDocs site: files, pages and notices, per language."""

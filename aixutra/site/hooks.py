@@ -1,0 +1,73 @@
+"""MkDocs events of the hub site. hooks/hub.py exposes them to MkDocs."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from .. import pages
+from ..model import Hub
+from ..validate import errors, validate
+from . import files as site_files
+from . import notices
+from .state import DEFAULT_LANGUAGE, STATE, BuildInfo, language, root_of
+
+log = logging.getLogger("mkdocs.hooks.hub")
+
+
+def on_config(config):
+    STATE.lang = language(config)
+    root = root_of(config)
+    if STATE.build is None:
+        STATE.build = BuildInfo.of(root)
+    config.extra["build"] = {"version": STATE.build.version, "date": STATE.build.date.isoformat()}
+    return config
+
+
+def on_pre_build(config):
+    # Load and check the content once per full build (the default language comes first).
+    if STATE.lang == DEFAULT_LANGUAGE or STATE.hub is None:
+        STATE.hub = Hub.load(root_of(config))
+        problems = errors(validate(STATE.hub))
+        if problems:
+            raise PluginError("\n".join(d.format_text() for d in problems) +
+                              f"\n{len(problems)} lỗi trong nội dung đóng góp / {len(problems)} error(s) in contributions")
+
+
+@event_priority(50)  # before mkdocs-static-i18n (-100), so it sorts our files by language
+def on_files(files, config):
+    STATE.origins = site_files.add(files, config, STATE.hub, pages.generate(STATE.hub))
+    STATE.items = {src.rel: item for item in STATE.hub.items.values()
+                   for src in (item.vi, item.en) if src is not None}
+    return files
+
+
+@event_priority(-200)  # after mkdocs-static-i18n
+def on_nav(nav, config, files):
+    site_files.restore(files, STATE.origins)
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    return notices.page_markdown(markdown, page, STATE)
+
+
+def on_page_content(html, page, config, files):
+    return notices.page_content(html, page, STATE)
+
+
+# Runs before i18n (-100) starts the other languages' builds, which rewrite 404.html.
+def on_post_build(config):
+    notices.localise_404(Path(config.site_dir), STATE.lang)
+
+
+def on_serve(server, config, builder):
+    # Edits to the collections and the taxonomies reload the preview too.
+    root = root_of(config)
+    for folder in ("guides", "prompts", "use_cases", "data"):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server
