@@ -46,15 +46,20 @@ def setup_python() -> None:
     stamp.write_text(wanted)
 
 
+APT_PACKAGES = ("chromium", "fonts-noto-core")  # the browser, and fonts with Vietnamese glyphs
+
+
 def setup_browser() -> None:
     """Debian's Chromium drives the browser tests (Playwright cannot download one here)."""
-    if CHROMIUM.exists():
+    missing = [p for p in APT_PACKAGES
+               if subprocess.run(["dpkg", "-s", p], capture_output=True).returncode != 0]
+    if not missing:
         return
     if shutil.which("apt-get") and os.geteuid() == 0:
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         run("apt-get", "update", "-qq", env=env)
-        run("apt-get", "install", "-y", "-qq", "chromium", env=env)
-    else:
+        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
+    elif not CHROMIUM.exists():
         sys.exit("Cần cài Chromium (gói Debian 'chromium') cho các kiểm thử trình duyệt\n"
                  "Chromium (Debian package 'chromium') is needed for the browser tests")
 
