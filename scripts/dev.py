@@ -51,8 +51,8 @@ APT_PACKAGES = ("chromium", "fonts-noto-core")  # the browser, and fonts with Vi
 
 def setup_browser() -> None:
     """Debian's Chromium drives the browser tests (Playwright cannot download one here)."""
-    missing = [p for p in APT_PACKAGES
-               if subprocess.run(["dpkg", "-s", p], capture_output=True).returncode != 0]
+    missing = [p for p in APT_PACKAGES if shutil.which("dpkg")
+               and subprocess.run(["dpkg", "-s", p], capture_output=True).returncode != 0]
     if not missing:
         return
     if shutil.which("apt-get") and os.geteuid() == 0:
