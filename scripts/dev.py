@@ -64,6 +64,17 @@ def setup_browser() -> None:
                  "Chromium (Debian package 'chromium') is needed for the browser tests")
 
 
+def setup_node() -> None:
+    """axe-core (accessibility tests) from package-lock.json, into the gitignored node_modules."""
+    if (ROOT / "node_modules" / "axe-core" / "axe.min.js").exists():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        sys.exit("Cần Node.js và npm cho các kiểm thử trợ năng (axe-core)\n"
+                 "Node.js and npm are needed for the accessibility tests (axe-core)")
+    run(npm, "ci", "--no-audit", "--no-fund")
+
+
 def main(argv: list[str]) -> int:
     task = argv[0] if argv else "build"
     if task not in ("build", "test", "serve"):
@@ -76,6 +87,7 @@ def main(argv: list[str]) -> int:
     if task == "serve":
         return subprocess.call([str(PYTHON), "-m", "mkdocs", "serve", *argv[1:]], cwd=ROOT, env=env)
     setup_browser()
+    setup_node()
     return subprocess.call([str(PYTHON), "-m", "pytest", *argv[1:]], cwd=ROOT, env=env)
 
 
