@@ -23,13 +23,20 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
 
     def format_github(self) -> str:
-        # GitHub workflow commands need %, CR and LF escaped in the message.
-        msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        # GitHub workflow commands: %, CR and LF escaped in the message, also ':' and ','
+        # in the properties (a file name may hold them).
+        def prop(value) -> str:
+            return _escape(str(value)).replace(":", "%3A").replace(",", "%2C")
         kind = "error" if self.severity == "error" else "warning"
-        return f"::{kind} file={self.path},line={self.line},col={self.col},title={self.code}::{msg}"
+        return (f"::{kind} file={prop(self.path)},line={self.line},col={self.col},"
+                f"title={prop(self.code)}::{_escape(self.message)}")
 
     def as_dict(self) -> dict:
         return asdict(self) | {"message": self.message}
+
+
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 class ContentError(Exception):

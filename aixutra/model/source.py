@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..diagnostics import Diagnostic
+from . import yaml_load
 
 MAX_BYTES = 512 * 1024  # an item is prose; anything larger is a mistake
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|$)", re.S)
 
 
 @dataclass
@@ -30,13 +31,14 @@ class Source:
     def read(cls, path: Path, rel: str, lang: str) -> "Source":
         src = cls(path, rel, lang)
         try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:  # do not even read it: it may be a video uploaded by mistake
+                src.problem(1, 1, "too-large", f"Tệp quá lớn ({size // 1024} KB, tối đa {MAX_BYTES // 1024} KB): hãy chia thành nhiều bài",
+                            f"file too large ({size // 1024} KB, max {MAX_BYTES // 1024} KB): split it into several items")
+                return src
             src.raw = path.read_bytes()
         except OSError as exc:
             src.problem(1, 1, "unreadable", f"Không đọc được tệp ({exc.strerror})", f"cannot read the file ({exc.strerror})")
-            return src
-        if len(src.raw) > MAX_BYTES:
-            src.problem(1, 1, "too-large", f"Tệp quá lớn ({len(src.raw) // 1024} KB, tối đa {MAX_BYTES // 1024} KB): hãy chia thành nhiều bài",
-                        f"file too large ({len(src.raw) // 1024} KB, max {MAX_BYTES // 1024} KB): split it into several items")
             return src
         src.text = _decode(src)
         if src.text is not None:
@@ -61,82 +63,84 @@ class Source:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
     def _split(self) -> None:
-        text = self.text.replace("\r\n", "\n")
-        if not text.startswith("---\n"):
-            self.problem(1, 1, "no-front-matter", "Thiếu phần thông tin đầu trang (front matter) mở bằng dòng '---'",
-                         "missing front matter: the file must start with a '---' line")
-            self.body = text
+        text = _lf(self.text)
+        # The same front matter rule as MkDocs (mkdocs.utils.meta): '---' lines, '...' may close.
+        match = FRONT_MATTER.match(text)
+        if not match:
+            if not text.startswith("---"):
+                self.problem(1, 1, "no-front-matter", "Thiếu phần thông tin đầu trang (front matter) mở bằng dòng '---'",
+                             "missing front matter: the file must start with a '---' line")
+                self.body = text
+            else:
+                self.problem(1, 1, "unclosed-front-matter", "Phần front matter không có dòng '---' đóng lại",
+                             "front matter is not closed by a '---' line")
             return
-        end = text.find("\n---\n", 3)
-        if end < 0 and text.endswith("\n---"):
-            end = len(text) - 4
-        if end < 0:
-            self.problem(1, 1, "unclosed-front-matter", "Phần front matter không có dòng '---' đóng lại",
-                         "front matter is not closed by a '---' line")
-            return
-        block = text[4:end + 1]
-        self.body = text[end + 5:]
+        block = match.group(1) or ""
+        self.body = text[match.end():]
         self.body_line = block.count("\n") + 3
-        if "\t" in block:
-            line = block[: block.index("\t")].count("\n") + 2
-            self.problem(line, 1, "yaml-tab", "YAML không cho phép ký tự tab: hãy thay bằng dấu cách",
-                         "tabs are not allowed in YAML: use spaces")
+        for number, line in enumerate(block.split("\n"), start=2):
+            if "\t" in line:
+                self.problem(number, line.index("\t") + 1, "yaml-tab", "YAML không cho phép ký tự tab: hãy thay bằng dấu cách",
+                             "tabs are not allowed in YAML: use spaces")
+        tabs = "\t" in block
+        loaded = yaml_load.load(block.replace("\t", " ") if tabs else block)
+        for p in loaded.problems:
+            if not (tabs and p.code == "yaml-syntax"):  # most likely caused by the tab already reported
+                self.problem(p.line + 2, p.col + 1, p.code, p.vi, p.en)
+        if loaded.failed:
             return
-        try:
-            node = yaml.compose(block, Loader=yaml.SafeLoader)
-            data = yaml.load(block, Loader=yaml.SafeLoader)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 2 if mark else 2
-            col = mark.column + 1 if mark else 1
-            what = getattr(exc, "problem", None) or "syntax error"
-            self.problem(line, col, "yaml-syntax", f"Lỗi cú pháp YAML ({what}): kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép",
-                         f"YAML syntax error ({what}): check colons, indentation and quotes")
-            return
-        if data is None:
-            data = {}
+        data = {} if loaded.data is None else loaded.data
         if not isinstance(data, dict):
             self.problem(2, 1, "front-matter-not-mapping", "Front matter phải là các dòng 'khóa: giá trị'",
                          "front matter must be 'key: value' lines")
             return
         self.meta = data
-        _index_lines(node, (), self.lines)
+        # Lines are 1-based in the file: +1 for 1-based, +1 for the opening '---'.
+        self.lines = {path: (line + 2, col + 1) for path, (line, col) in loaded.lines.items()}
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _decode(src: Source) -> str | None:
     raw = src.raw
-    if not raw.strip():
-        src.problem(1, 1, "empty-file", "Tệp rỗng", "empty file")
-        return None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:2].count(b"\x00"):
-        src.problem(1, 1, "utf16", "Tệp được lưu dạng UTF-16: hãy lưu lại với mã hóa UTF-8",
-                    "file is saved as UTF-16: save it again as UTF-8")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in raw and _looks_utf16(raw)):
+        src.problem(1, 1, "utf16", "Tệp được lưu dạng UTF-16 (Unicode): hãy lưu lại với mã hóa UTF-8",
+                    "file is saved as UTF-16 (Unicode): save it again as UTF-8")
         return None
     if b"\x00" in raw:
-        src.problem(1, 1, "binary", "Tệp nhị phân, không phải văn bản Markdown", "binary file, not Markdown text")
+        src.problem(1, 1, "binary", "Tệp nhị phân (ví dụ .docx, ảnh), không phải văn bản Markdown: hãy dán nội dung vào một tệp .md",
+                    "binary file (e.g. .docx, an image), not Markdown text: paste the text into a .md file")
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
-        src.problem(1, 1, "bom", "Tệp có ký tự BOM ở đầu: hãy lưu với 'UTF-8' (không BOM)",
-                    "file starts with a BOM: save as 'UTF-8' without BOM", "warning")
         raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        src.problem(line, 1, "not-utf8", "Tệp không phải UTF-8 (có thể là Windows-1258 hoặc TCVN3): hãy mở bằng trình soạn thảo và lưu lại với mã hóa UTF-8",
-                    "file is not UTF-8 (maybe Windows-1258 or TCVN3): open it in an editor and save it as UTF-8")
+        if raw.strip():
+            src.problem(1, 1, "bom", "Tệp có ký tự BOM ở đầu: hãy lưu với 'UTF-8' (không BOM) hoặc chạy 'python scripts/validate.py --fix'",
+                        "file starts with a BOM: save as 'UTF-8' without BOM or run 'python scripts/validate.py --fix'", "warning")
+    if not raw.strip():
+        src.problem(1, 1, "empty-file", "Tệp rỗng: hãy tạo bài bằng 'python scripts/new.py' hoặc xóa tệp",
+                    "empty file: create the item with 'python scripts/new.py' or delete the file")
         return None
-    return text
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start:exc.start].decode("utf-8", "replace")) + 1
+        src.problem(line, col, "not-utf8", "Tệp không phải UTF-8 (có thể là Windows-1258 hoặc TCVN3/ABC): hãy mở bằng trình soạn thảo và lưu lại với mã hóa UTF-8",
+                    "file is not UTF-8 (maybe Windows-1258 or TCVN3/ABC): open it in an editor and save it as UTF-8")
+        return None
 
 
-def _index_lines(node, path: tuple, out: dict) -> None:
-    # Lines are 1-based in the file: +1 for 1-based, +1 for the opening '---'.
-    out[path] = (node.start_mark.line + 2, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            sub = path + (key.value,)
-            _index_lines(value, sub, out)
-            out[sub] = (key.start_mark.line + 2, key.start_mark.column + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, value in enumerate(node.value):
-            _index_lines(value, path + (i,), out)
+def _looks_utf16(raw: bytes) -> bool:
+    """Text saved as UTF-16 without a BOM decodes cleanly and is mostly printable."""
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw[: len(raw) // 2 * 2].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(c.isprintable() or c in "\n\r\t" for c in text)
+        if text and printable / len(text) > 0.95:
+            return True
+    return False

@@ -10,9 +10,9 @@ from mkdocs.plugins import event_priority
 
 from .. import pages
 from ..model import Hub
-from ..validate import errors, validate
+from ..validate import check, errors
 from . import files as site_files
-from . import notices
+from . import notices, sanitize
 from .state import DEFAULT_LANGUAGE, STATE, BuildInfo, language, root_of
 
 log = logging.getLogger("mkdocs.hooks.hub")
@@ -30,9 +30,9 @@ def on_config(config):
 def on_pre_build(config):
     # Load and check the content once per full build (the default language comes first).
     if STATE.lang == DEFAULT_LANGUAGE or STATE.hub is None:
-        STATE.hub = Hub.load(root_of(config))
-        problems = errors(validate(STATE.hub))
-        if problems:
+        STATE.hub, found = check(root_of(config))  # data/ files first, then every item
+        problems = errors(found)
+        if problems or STATE.hub is None:
             raise PluginError("\n".join(d.format_text() for d in problems) +
                               f"\n{len(problems)} lỗi trong nội dung đóng góp / {len(problems)} error(s) in contributions")
 
@@ -56,6 +56,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    # Contributed HTML is sanitised first, before the hub adds its own markup.
+    html = sanitize.page_content(html, page, STATE)
     return notices.page_content(html, page, STATE)
 
 
