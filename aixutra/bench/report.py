@@ -1,0 +1,279 @@
+"""The benchmark's results as tables: in the terminal, in the documentation (vi, en), in JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+BUILD_TARGET = 1.15  # issue 7: at N = 1,000 our build is no slower than 1.15x the bare one
+GENERATED_TARGET = 0.15  # issue 4: generated pages add at most 15 % at 2,000 items
+TARGET_N = 1000
+
+
+def _get(*keys) -> Callable[[dict], float | None]:
+    def get(system: dict):
+        value = system
+        for key in keys:
+            if not isinstance(value, dict) or value.get(key) is None:
+                return None
+            value = value[key]
+        return value
+    return get
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    vi: str
+    en: str
+    get: Callable[[dict], float | None]
+    scale: float = 1.0
+    digits: int = 1
+
+
+KB, MB = 1 / 1024, 1 / (1024 * 1024)
+METRICS = [
+    Metric("build_wall", "Thời gian xây dựng (s, cả tiến trình)", "Build wall time (s, whole process)", _get("wall_s"), digits=2),
+    Metric("build_site", "Trong đó: xây dựng trang (s)", "Of which: site build (s)", _get("site_s"), digits=2),
+    Metric("peak_rss", "Bộ nhớ đỉnh (MB)", "Peak memory (MB)", _get("peak_rss_mb"), digits=0),
+    Metric("site_size", "Dung lượng trang (MB)", "Site size (MB)", _get("stats", "site_bytes"), MB),
+    Metric("files", "Số tệp", "Files", _get("stats", "files"), digits=0),
+    Metric("pages", "Số trang HTML", "HTML pages", _get("stats", "pages"), digits=0),
+    Metric("page_avg", "Trang HTML trung bình (KB)", "Average page HTML (KB)", _get("stats", "page_html_avg_bytes"), KB),
+    Metric("first_view_home", "Lần xem đầu, trang chủ (KB gzip)", "First view, home page (KB gzip)", _get("first_view", "home", "gzip_bytes"), KB),
+    Metric("first_view_item", "Lần xem đầu, trang hướng dẫn (KB gzip)", "First view, guide page (KB gzip)", _get("first_view", "item", "gzip_bytes"), KB),
+    Metric("first_view_search", "Trong đó: dữ liệu tìm kiếm (KB gzip)", "Of which: search data (KB gzip)", _get("first_view", "home", "by_kind", "search"), KB),
+    Metric("third_party", "Yêu cầu tới máy chủ bên thứ ba", "Requests to third-party hosts", _get("first_view", "home", "third_party_requests"), digits=0),
+    Metric("search_disk_vi", "Chỉ mục tìm kiếm tiếng Việt trên đĩa (KB gzip)", "Vietnamese search index on disk (KB gzip)", _get("stats", "search", "vi", "gzip"), KB),
+    Metric("search_disk_en", "Chỉ mục tìm kiếm tiếng Anh trên đĩa (KB gzip)", "English search index on disk (KB gzip)", _get("stats", "search", "en", "gzip"), KB),
+    Metric("search_bytes_vi", "Dữ liệu tìm kiếm tải trước kết quả đầu, vi (KB gzip)", "Search data loaded before the first result, vi (KB gzip)", _get("search", "vi", "search_bytes_before_first_result"), KB),
+    Metric("search_bytes_en", "Dữ liệu tìm kiếm tải trước kết quả đầu, en (KB gzip)", "Search data loaded before the first result, en (KB gzip)", _get("search", "en", "search_bytes_before_first_result"), KB),
+    Metric("search_first_vi", "Kết quả tìm kiếm đầu tiên, vi (ms, CPU chậm 4×)", "First search result, vi (ms, 4× CPU throttle)", _get("search", "vi", "first_result_ms"), digits=0),
+    Metric("search_first_en", "Kết quả tìm kiếm đầu tiên, en (ms, CPU chậm 4×)", "First search result, en (ms, 4× CPU throttle)", _get("search", "en", "first_result_ms"), digits=0),
+    Metric("search_later_vi", "Truy vấn tiếp theo, vi (ms)", "Later query, vi (ms)", _get("search", "vi", "later_query_ms"), digits=0),
+    Metric("offline_zip", "Bản zip ngoại tuyến (MB)", "Offline zip (MB)", _get("offline_zip_bytes"), MB),
+]
+COLUMNS = {"vi": ["Chỉ số", "AI Xứ Trà", "Material thuần", "Tỷ lệ"],
+           "en": ["Metric", "AI Xứ Trà", "Bare Material", "Ratio"]}
+
+
+def _fmt(value, metric: Metric) -> str:
+    if value is None:
+        return "—"
+    number = value * metric.scale
+    return f"{number:,.{metric.digits}f}"
+
+
+def ratio(ours, bare) -> float | None:
+    if ours is None or bare in (None, 0):
+        return None
+    return ours / bare
+
+
+def _ratio_text(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}×"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def comparison_table(run: dict, lang: str) -> str:
+    """One row per metric: ours, bare, ours / bare."""
+    rows = []
+    for m in METRICS:
+        ours, bare = m.get(run["ours"]), m.get(run["bare"])
+        rows.append([getattr(m, lang), _fmt(ours, m), _fmt(bare, m), _ratio_text(ratio(ours, bare))])
+    return _table(COLUMNS[lang], rows)
+
+
+GENERATED = {
+    "vi": ["Chỉ số", "Có trang tạo tự động", "Chỉ có trang mục lục", "Thêm"],
+    "en": ["Metric", "With generated pages", "Collection indexes only", "Added"],
+}
+
+
+def generated_table(run: dict, lang: str) -> str:
+    """What the generated pages (sector, unit, catalogue ... pages) cost over the bare collections."""
+    with_, without = run["ours"], run["ours_no_generated"]
+    rows = []
+    for key in ("build_wall", "build_site", "pages", "site_size"):
+        m = next(m for m in METRICS if m.key == key)
+        a, b = m.get(with_), m.get(without)
+        r = ratio(a, b)
+        rows.append([getattr(m, lang), _fmt(a, m), _fmt(b, m), "—" if r is None else f"{(r - 1) * 100:+.1f} %"])
+    return _table(GENERATED[lang], rows)
+
+
+LINEAR = {
+    "vi": ["N (mục mỗi ngôn ngữ)", "Xây dựng (s)", "ms mỗi mục", "× so với N trước", "Material: ms mỗi mục", "× so với N trước",
+           "KB trang mỗi mục", "× so với N trước", "Trang HTML trung bình (KB)", "Tỷ lệ thời gian với Material"],
+    "en": ["N (items per language)", "Build (s)", "ms per item", "× previous N", "Material: ms per item", "× previous N",
+           "Site KB per item", "× previous N", "Average page HTML (KB)", "Build time ratio to Material"],
+}
+
+
+def linearity_table(runs: list[dict], lang: str) -> str:
+    """Per-item cost at each N: a linear build keeps the per-item figures flat (ratios near 1)."""
+    rows, prev = [], None
+    for run in sorted(runs, key=lambda r: r["items"]):
+        n = run["items"]
+        ours_ms = run["ours"]["wall_s"] * 1000 / n
+        bare_ms = run["bare"]["wall_s"] * 1000 / n
+        kb = run["ours"]["stats"]["site_bytes"] / 1024 / n
+        cur = (ours_ms, bare_ms, kb)
+        growth = [_ratio_text(ratio(c, p)) if prev else "—" for c, p in zip(cur, prev or cur)]
+        rows.append([f"{n:,}", f"{run['ours']['wall_s']:.2f}", f"{ours_ms:.1f}", growth[0], f"{bare_ms:.1f}", growth[1],
+                     f"{kb:.1f}", growth[2], f"{run['ours']['stats']['page_html_avg_bytes'] / 1024:.1f}",
+                     _ratio_text(ratio(run["ours"]["wall_s"], run["bare"]["wall_s"]))])
+        prev = cur
+    return _table(LINEAR[lang], rows)
+
+
+def verdicts(results: dict, lang: str) -> list[str]:
+    """The issues' targets, checked against the runs that have the N they name."""
+    out = []
+    by_n = {r["items"]: r for r in results["runs"]}
+    if TARGET_N in by_n:
+        r = ratio(by_n[TARGET_N]["ours"]["wall_s"], by_n[TARGET_N]["bare"]["wall_s"])
+        ok = r is not None and r <= BUILD_TARGET
+        out.append({"vi": f"Mục tiêu N = 1.000: thời gian xây dựng ≤ {BUILD_TARGET:.2f}× Material thuần — đo được {_ratio_text(r)}: {'đạt' if ok else 'CHƯA ĐẠT'}.",
+                    "en": f"Target at N = 1,000: build time ≤ {BUILD_TARGET:.2f}× bare Material — measured {_ratio_text(r)}: {'met' if ok else 'NOT MET'}."}[lang])
+    big = max(by_n) if by_n else None
+    if big is not None:
+        r = ratio(by_n[big]["ours"]["wall_s"], by_n[big]["ours_no_generated"]["wall_s"])
+        note = {"vi": "" if big == 2000 else f" (mục tiêu đặt cho N = 2.000; đây là N = {big:,})",
+                "en": "" if big == 2000 else f" (the target is set at N = 2,000; this is N = {big:,})"}[lang]
+        if r is None:
+            out.append({"vi": "Chưa đo được chi phí của các trang tạo tự động: bản xây dựng chỉ có trang mục lục thất bại (xem JSON).",
+                        "en": "The cost of the generated pages was not measured: the build with collection indexes only failed (see the JSON)."}[lang])
+        else:
+            added = (r - 1) * 100
+            ok = added <= GENERATED_TARGET * 100
+            out.append({"vi": f"Trang tạo tự động thêm ≤ {GENERATED_TARGET * 100:.0f} % thời gian xây dựng — đo được {added:+.1f} %: {'đạt' if ok else 'CHƯA ĐẠT'}{note}.",
+                        "en": f"Generated pages add ≤ {GENERATED_TARGET * 100:.0f} % to the build time — measured {added:+.1f} %: {'met' if ok else 'NOT MET'}{note}."}[lang])
+    return out
+
+
+TEXT = {
+    "vi": {
+        "title": "Đo hiệu năng",
+        "intro": "Trang này do `scripts/bench.py` viết ra; đừng sửa bằng tay. Nó so sánh cách xây dựng trang của AI Xứ Trà với Material for MkDocs thuần (cùng mkdocs-static-i18n) trên cùng một kho nội dung giả lập.",
+        "run": "Lần đo",
+        "date": "Ngày đo", "machine": "Máy", "cores": "nhân", "ram": "GB RAM", "load": "Tải hệ thống khi bắt đầu / kết thúc",
+        "commit": "Mã nguồn", "versions": "Phiên bản", "command": "Lệnh", "repeat": "Số lần lặp mỗi phép đo thời gian (lấy trung vị)",
+        "hub": "Kho giả lập: {n:,} mục mỗi ngôn ngữ ({guides} hướng dẫn, {prompts} thư viện câu lệnh, {cases} mô hình hay), khoảng {words:,} từ tiếng Việt mỗi mục.",
+        "n": "N = {n:,} mục mỗi ngôn ngữ",
+        "generated": "Chi phí của các trang tạo tự động",
+        "generated_intro": "Cùng kho nội dung, xây dựng lại với `HUB_GENERATED_PAGES=collections` (chỉ giữ ba trang mục lục của bộ sưu tập): phần chênh lệch là chi phí của các trang theo lĩnh vực, đơn vị, danh mục, bản đồ xã phường.",
+        "linear": "Tăng trưởng theo N",
+        "linear_intro": "Chi phí cho mỗi mục ở từng N; nếu tăng tuyến tính thì các cột \"× so với N trước\" gần 1,00×.",
+        "targets": "Mục tiêu",
+        "method": "Cách đo",
+        "method_items": [
+            "Kho giả lập: bản sao khung của kho (mkdocs.yml, data, docs, hooks, overrides, scripts) cùng N mục mỗi ngôn ngữ, đủ ba loại (khoảng 45 % hướng dẫn, 20 % thư viện 5–8 câu lệnh có biến, 35 % mô hình hay có đủ sáu mục và kết quả), lĩnh vực, đối tượng, trình độ, công cụ, đơn vị (gồm xã, phường và sở thật với `illustrative: false` và `sources`), khoảng một phần ba mô hình nhân rộng từ mô hình khác; văn bản ghép từ các cụm từ tiếng Việt có dấu và bản dịch tiếng Anh tương ứng. Kho phải qua được bộ kiểm tra (validator); các tệp tiếng Anh có `translation_of` đúng.",
+            "AI Xứ Trà: `python scripts/build.py` của kho giả lập (kiểm tra nội dung, xây dựng trang, tệp ngoại tuyến nếu có), chạy trong tiến trình riêng. Material thuần: cùng các tệp Markdown trong một thư mục docs, Material 9.8.2 + mkdocs-static-i18n, plugin `search` của Material, điều hướng tự động với `navigation.prune`, không hook, `mkdocs build`.",
+            "Thời gian: đồng hồ thực của cả tiến trình (khởi động Python, nạp thư viện, xây dựng); \"xây dựng trang\" là phần thời gian trong hàm xây dựng. Bộ nhớ đỉnh: `ru_maxrss` của tiến trình con (os.wait4). Các lần xây dựng xen kẽ nhau (Material, AI Xứ Trà không có trang tạo tự động, AI Xứ Trà) để tải máy ảnh hưởng đều; lấy trung vị.",
+            "Lần xem đầu: Chromium không đầu (headless) mở trang qua máy chủ http trên 127.0.0.1, bộ nhớ đệm trống, chờ đến khi mạng rảnh; mỗi phản hồi được nén gzip mức 6 rồi cộng lại (HTML, CSS, JS, phông, ảnh, dữ liệu tìm kiếm và mọi thứ trang tải). Yêu cầu tới máy chủ khác bị chặn và được đếm.",
+            "Tìm kiếm: CPU của trang bị làm chậm 4× bằng DevTools (Emulation.setCPUThrottlingRate); gõ truy vấn ngay khi trang tải xong, đo từ lúc gõ đến khi kết quả đầu tiên có từ khớp hiện ra. Việc làm chậm không áp dụng cho Web Worker: tìm kiếm của Material chạy trong worker nên được đo không bị làm chậm. \"Dữ liệu tìm kiếm\" là các tệp có `search` trong đường dẫn hoặc nằm trong `lunr/`.",
+            "Bản zip ngoại tuyến: tệp `dist/*.zip` do bản xây dựng viết ra; với Material thuần là thư mục trang nén zip (deflate) để tham khảo.",
+        ],
+        "reproduce": "Đo lại",
+        "reproduce_text": "Trên một máy đã chạy `python3 scripts/dev.py test` (có Chromium):",
+        "reproduce_note": "Kết quả đầy đủ (từng lần xây dựng, từng loại tệp) được ghi vào `bench-results/latest.json` (không đưa vào git).",
+    },
+    "en": {
+        "title": "Benchmark",
+        "intro": "This page is written by `scripts/bench.py`; do not edit it by hand. It compares how AI Xứ Trà builds its site with bare Material for MkDocs (with mkdocs-static-i18n) on the same synthetic content.",
+        "run": "Run",
+        "date": "Date", "machine": "Machine", "cores": "cores", "ram": "GB RAM", "load": "System load at start / end",
+        "commit": "Source", "versions": "Versions", "command": "Command", "repeat": "Repeats of each timing (median taken)",
+        "hub": "Synthetic hub: {n:,} items per language ({guides} guides, {prompts} prompt libraries, {cases} case studies), about {words:,} Vietnamese words an item.",
+        "n": "N = {n:,} items per language",
+        "generated": "What the generated pages cost",
+        "generated_intro": "The same content built again with `HUB_GENERATED_PAGES=collections` (only the three collection indexes): the difference is the cost of the sector, unit, catalogue and commune coverage pages.",
+        "linear": "Growth with N",
+        "linear_intro": "Cost per item at each N; a linear build keeps the \"× previous N\" columns close to 1.00×.",
+        "targets": "Targets",
+        "method": "Method",
+        "method_items": [
+            "Synthetic hub: a copy of the hub's skeleton (mkdocs.yml, data, docs, hooks, overrides, scripts) with N items per language of all three types (about 45 % guides, 20 % prompt libraries of 5–8 prompts with variables, 35 % case studies with the six sections and results), sectors, audiences, levels, tools, units (including real communes, wards and departments with `illustrative: false` and `sources`), about a third of the cases replicating another; text assembled from Vietnamese phrases with diacritics and their English translations. The hub passes the validator; the English files carry the right `translation_of`.",
+            "AI Xứ Trà: the synthetic hub's `python scripts/build.py` (content checks, site, offline files if any) in a process of its own. Bare Material: the same Markdown files in one docs folder, Material 9.8.2 + mkdocs-static-i18n, Material's `search` plugin, automatic navigation with `navigation.prune`, no hooks, `mkdocs build`.",
+            "Time: wall clock of the whole process (Python start-up, imports, build); \"site build\" is the time inside the build function. Peak memory: the child process's `ru_maxrss` (os.wait4). Builds are interleaved (bare Material, AI Xứ Trà without generated pages, AI Xứ Trà) so that load on the shared machine affects them alike; medians are reported.",
+            "First view: headless Chromium opens the page from an http server on 127.0.0.1 with an empty cache and waits for the network to be idle; each response body is compressed with gzip level 6 and summed (HTML, CSS, JS, fonts, images, search data and anything else the page loads). Requests to any other host are blocked and counted.",
+            "Search: the page's CPU is throttled 4× with DevTools (Emulation.setCPUThrottlingRate); the query is typed as soon as the page has loaded, and timed from the keystroke to the first result with a highlighted match. Throttling does not apply to Web Workers: Material's search runs in one and is measured unthrottled. \"Search data\" is every file with `search` in its path or under `lunr/`.",
+            "Offline zip: the `dist/*.zip` the build writes; for bare Material, its site folder zipped (deflate) for reference.",
+        ],
+        "reproduce": "Reproduce",
+        "reproduce_text": "On a machine set up with `python3 scripts/dev.py test` (which installs Chromium):",
+        "reproduce_note": "The full results (every build, bytes by kind of file) go to `bench-results/latest.json` (not committed).",
+    },
+}
+
+
+def _bullets(items: list[str]) -> str:
+    return "\n".join(f"- {i}" for i in items)
+
+
+def markdown_page(results: dict, lang: str) -> str:
+    s = TEXT[lang]
+    m, v = results["machine"], results["versions"]
+    load = results.get("load", {})
+    head = [
+        f"# {s['title']}", "", s["intro"], "", f"## {s['run']}", "",
+        _bullets([
+            f"{s['date']}: {results['date']}",
+            f"{s['machine']}: {m['cpu']}, {m['cores']} {s['cores']}, {m['ram_gb']:.0f} {s['ram']}, {m['os']}",
+            f"{s['load']}: {load.get('start', '—')} / {load.get('end', '—')}",
+            f"{s['commit']}: `{results['commit']}`",
+            f"{s['versions']}: " + ", ".join(f"{k} {val}" for k, val in v.items()),
+            f"{s['command']}: `{results['command']}`",
+            f"{s['repeat']}: {results['repeat']}",
+        ]), "",
+    ]
+    targets = verdicts(results, lang)
+    if targets:
+        head += [f"## {s['targets']}", "", _bullets(targets), ""]
+    body = []
+    for run in sorted(results["runs"], key=lambda r: r["items"]):
+        counts = run["counts"]
+        body += [f"## {s['n'].format(n=run['items'])}", "",
+                 s["hub"].format(n=run["items"], guides=counts.get("guides", 0), prompts=counts.get("prompts", 0),
+                                 cases=counts.get("use_cases", 0), words=round(run["words"]["vi"] / run["items"])), "",
+                 comparison_table(run, lang), "",
+                 f"### {s['generated']}", "", s["generated_intro"], "", generated_table(run, lang), ""]
+    if len(results["runs"]) > 1:
+        body += [f"## {s['linear']}", "", s["linear_intro"], "", linearity_table(results["runs"], lang), ""]
+    tail = [f"## {s['method']}", "", _bullets(s["method_items"]), "",
+            f"## {s['reproduce']}", "", s["reproduce_text"], "", "```sh", results["command"], "```", "",
+            s["reproduce_note"], ""]
+    return "\n".join(head + body + tail)
+
+
+def terminal(results: dict) -> str:
+    out = []
+    for run in sorted(results["runs"], key=lambda r: r["items"]):
+        out += [f"\n== N = {run['items']:,} items per language ==", comparison_table(run, "en"), "",
+                "Generated pages:", generated_table(run, "en")]
+    if len(results["runs"]) > 1:
+        out += ["\n== Growth with N ==", linearity_table(results["runs"], "en")]
+    out += [""] + verdicts(results, "en")
+    return "\n".join(out)
+
+
+def write(results: dict, json_path: Path | None, docs_dir: Path | None) -> list[Path]:
+    written = []
+    if json_path is not None:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+        written.append(json_path)
+    if docs_dir is not None:
+        for lang in ("vi", "en"):
+            page = docs_dir / f"benchmark.{lang}.md"
+            page.write_text(markdown_page(results, lang), encoding="utf-8")
+            written.append(page)
+    return written

@@ -1,0 +1,198 @@
+"""The benchmark run: for each N, a synthetic hub built by our stack and by bare Material.
+
+scripts/bench.py is the command line; this module does the work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.metadata as md
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from . import bare, browser, measure, report, synth
+
+# The three builds of one hub, interleaved in every repeat. "ours" comes last so that the
+# hub's site/ and dist/ are those of the full build when the browser looks at them.
+VARIANTS = {
+    "bare": ("bare", {}),
+    "ours_no_generated": ("ours", {"HUB_GENERATED_PAGES": "collections"}),
+    "ours": ("ours", {}),
+}
+
+
+# Builds whose failure is reported rather than fatal: the baseline without generated pages
+# is only there to price those pages.
+OPTIONAL = {"ours_no_generated"}
+
+
+class BenchError(Exception):
+    """A build of the synthetic hub failed: the benchmark cannot go on."""
+
+
+def machine() -> dict:
+    def first(path: str, key: str) -> str:
+        try:
+            for line in Path(path).read_text().splitlines():
+                if line.startswith(key):
+                    return line.split(":", 1)[1].strip()
+        except OSError:
+            pass
+        return ""
+    mem_kb = first("/proc/meminfo", "MemTotal").split()
+    return {"cpu": first("/proc/cpuinfo", "model name") or platform.processor() or platform.machine(),
+            "cores": os.cpu_count(), "ram_gb": int(mem_kb[0]) / 1024 / 1024 if mem_kb else 0,
+            "os": f"{platform.system()} {platform.release()}", "python": platform.python_version()}
+
+
+def versions() -> dict:
+    out = {"Python": platform.python_version()}
+    for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "playwright"):
+        try:
+            out[name] = md.version(name)
+        except md.PackageNotFoundError:
+            out[name] = "?"
+    return out
+
+
+def commit() -> str:
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=synth.REPO, capture_output=True, text=True).stdout.strip()
+    sha = git("rev-parse", "--short", "HEAD") or "?"
+    return sha + (" + uncommitted changes" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def build_variant(name: str, hub: Path, bare_config: Path) -> measure.BuildRun:
+    """One build; a failure of a compared build stops the benchmark, with the build's words."""
+    kind, env = VARIANTS[name]
+    site = bare_config.parent / "site" if kind == "bare" else hub / "site"
+    measure.clean(site, hub / "dist")
+    run = measure.run_build(kind, bare_config if kind == "bare" else hub, env)
+    if not run.ok and name in OPTIONAL:
+        log(f"{name} build failed (reported, not fatal):\n{_tail(run.log, 8)}")
+    elif not run.ok:
+        raise BenchError(f"Bản xây dựng '{name}' của kho giả lập thất bại / the '{name}' build of the synthetic hub failed:\n{_tail(run.log, 30)}")
+    return run
+
+
+def _tail(text: str, lines: int) -> str:
+    return "\n".join(text.strip().splitlines()[-lines:])
+
+
+def summarise(runs: list[measure.BuildRun]) -> dict:
+    if not all(r.ok for r in runs):
+        failed = next(r for r in runs if not r.ok)
+        return {"ok": False, "wall_s": None, "site_s": None, "peak_rss_mb": None,
+                "error": _tail(failed.log, 12), "builds": [measure.as_dict(r) for r in runs]}
+    sites = [r.site_s for r in runs if r.site_s is not None]
+    return {"ok": True, "wall_s": statistics.median(r.wall_s for r in runs),
+            "site_s": statistics.median(sites) if sites else None,
+            "peak_rss_mb": statistics.median(r.peak_rss_mb for r in runs),
+            "builds": [measure.as_dict(r) for r in runs]}
+
+
+def bench_items(n: int, repeat: int, work: Path, chromium=None, seed: int = 7) -> dict:
+    """Every measurement of one hub of n items per language."""
+    log(f"[N={n}] generating the synthetic hub ...")
+    hub = synth.generate(work / f"hub-{n}", n, seed)
+    bare_config = bare.make_bare(hub.root, work / f"bare-{n}")
+    builds: dict[str, list[measure.BuildRun]] = {name: [] for name in VARIANTS}
+    stats: dict[str, dict] = {}
+    zips: dict[str, int | None] = {}
+    for r in range(repeat):
+        for name in VARIANTS:
+            run = build_variant(name, hub.root, bare_config)
+            builds[name].append(run)
+            log(f"[N={n}] repeat {r + 1}/{repeat} {name}: {run.wall_s:.2f} s, {run.peak_rss_mb:.0f} MB")
+    # The builds of the last repeat left every site in place except the no-generated one.
+    ours_site, bare_site = hub.root / "site", bare_config.parent / "site"
+    result = {"items": hub.items, "requested_items": n, "counts": hub.counts, "words": hub.words}
+    for name in VARIANTS:
+        result[name] = summarise(builds[name])
+    result["ours"]["stats"] = measure.site_stats(ours_site)
+    result["bare"]["stats"] = measure.site_stats(bare_site)
+    zips = measure.offline_zips(hub.root)
+    result["ours"]["offline_zip_bytes"] = sum(z.stat().st_size for z in zips) if zips else None
+    result["ours"]["offline_zip_files"] = [z.name for z in zips]
+    result["bare"]["offline_zip_bytes"] = measure.zip_size(bare_site)
+    result["bare"]["offline_zip_files"] = ["(site folder, deflate)"]
+    if chromium is not None:
+        guide = next(p for p in sorted((hub.root / "guides").glob("*.vi.md")))
+        item_path = f"guides/{guide.name.removesuffix('.vi.md')}.html"
+        for name, site in (("ours", ours_site), ("bare", bare_site)):
+            log(f"[N={n}] browser: {name}")
+            with browser.serve(site) as url:
+                result[name]["first_view"] = {"home": browser.first_view(chromium, url, ""),
+                                              "item": browser.first_view(chromium, url, item_path)}
+                result[name]["search"] = {lang: search_timing(chromium, url, lang, repeat)
+                                          for lang in ("vi", "en")}
+    # The no-generated variant: build once more to look at its site.
+    if result["ours_no_generated"]["ok"] and build_variant("ours_no_generated", hub.root, bare_config).ok:
+        result["ours_no_generated"]["stats"] = measure.site_stats(ours_site)
+    return result
+
+
+def search_timing(chromium, url: str, lang: str, repeat: int) -> dict:
+    """Median over repeats of the time to the first result in the page's search box."""
+    path = "" if lang == "vi" else "en/"
+    runs = [browser.material_search(chromium, url, path, lang) for _ in range(repeat)]
+    if not runs[0].get("available"):
+        return runs[0]
+    out = dict(runs[-1])
+    for key in ("first_result_ms", "first_result_from_navigation_ms", "later_query_ms"):
+        out[key] = round(statistics.median(r[key] for r in runs))
+        out[key + "_runs"] = [r[key] for r in runs]
+    return out
+
+
+def _one(n: int, repeat: int, work: Path, chromium, seed: int, keep: bool) -> dict:
+    try:
+        return bench_items(n, repeat, work, chromium, seed)
+    finally:
+        if not keep:  # a hub of 2,000 items and its sites take a few hundred MB
+            for folder in (work / f"hub-{n}", work / f"bare-{n}"):
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def run(items: list[int], repeat: int = 3, use_browser: bool = True, work_dir: Path | None = None,
+        keep: bool = False, seed: int = 7, command: str = "") -> dict:
+    results = {
+        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(), "versions": versions(), "commit": commit(),
+        "command": command, "repeat": repeat, "load": {"start": _load()}, "runs": [],
+    }
+    work = Path(work_dir or tempfile.mkdtemp(prefix="aixutra-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        if use_browser:
+            from playwright.sync_api import sync_playwright
+            with sync_playwright() as p:
+                chromium = browser.launch(p)
+                results["versions"]["Chromium"] = chromium.version
+                try:
+                    for n in items:
+                        results["runs"].append(_one(n, repeat, work, chromium, seed, keep))
+                finally:
+                    chromium.close()
+        else:
+            for n in items:
+                results["runs"].append(_one(n, repeat, work, None, seed, keep))
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+    results["load"]["end"] = _load()
+    return results
