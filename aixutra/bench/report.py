@@ -59,11 +59,14 @@ COLUMNS = {"vi": ["Chỉ số", "AI Xứ Trà", "Material thuần", "Tỷ lệ"]
            "en": ["Metric", "AI Xứ Trà", "Bare Material", "Ratio"]}
 
 
-def _fmt(value, metric: Metric) -> str:
-    if value is None:
-        return "—"
-    number = value * metric.scale
-    return f"{number:,.{metric.digits}f}"
+def num(value: float, digits: int, lang: str) -> str:
+    """A number as its readers write it: 1,234.5 in English, 1.234,5 in Vietnamese."""
+    text = f"{value:,.{digits}f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "vi" else text
+
+
+def _fmt(value, metric: Metric, lang: str) -> str:
+    return "—" if value is None else num(value * metric.scale, metric.digits, lang)
 
 
 def ratio(ours, bare) -> float | None:
@@ -72,8 +75,8 @@ def ratio(ours, bare) -> float | None:
     return ours / bare
 
 
-def _ratio_text(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}×"
+def _ratio_text(value: float | None, lang: str) -> str:
+    return "—" if value is None else num(value, 2, lang) + "×"
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -87,7 +90,7 @@ def comparison_table(run: dict, lang: str) -> str:
     rows = []
     for m in METRICS:
         ours, bare = m.get(run["ours"]), m.get(run["bare"])
-        rows.append([getattr(m, lang), _fmt(ours, m), _fmt(bare, m), _ratio_text(ratio(ours, bare))])
+        rows.append([getattr(m, lang), _fmt(ours, m, lang), _fmt(bare, m, lang), _ratio_text(ratio(ours, bare), lang)])
     return _table(COLUMNS[lang], rows)
 
 
@@ -95,6 +98,10 @@ GENERATED = {
     "vi": ["Chỉ số", "Có trang tạo tự động", "Chỉ có trang mục lục", "Thêm"],
     "en": ["Metric", "With generated pages", "Collection indexes only", "Added"],
 }
+
+
+def _percent(value: float, lang: str) -> str:
+    return ("+" if value >= 0 else "−") + num(abs(value), 1, lang) + " %"
 
 
 def generated_table(run: dict, lang: str) -> str:
@@ -105,7 +112,7 @@ def generated_table(run: dict, lang: str) -> str:
         m = next(m for m in METRICS if m.key == key)
         a, b = m.get(with_), m.get(without)
         r = ratio(a, b)
-        rows.append([getattr(m, lang), _fmt(a, m), _fmt(b, m), "—" if r is None else f"{(r - 1) * 100:+.1f} %"])
+        rows.append([getattr(m, lang), _fmt(a, m, lang), _fmt(b, m, lang), "—" if r is None else _percent((r - 1) * 100, lang)])
     return _table(GENERATED[lang], rows)
 
 
@@ -126,10 +133,11 @@ def linearity_table(runs: list[dict], lang: str) -> str:
         bare_ms = run["bare"]["wall_s"] * 1000 / n
         kb = run["ours"]["stats"]["site_bytes"] / 1024 / n
         cur = (ours_ms, bare_ms, kb)
-        growth = [_ratio_text(ratio(c, p)) if prev else "—" for c, p in zip(cur, prev or cur)]
-        rows.append([f"{n:,}", f"{run['ours']['wall_s']:.2f}", f"{ours_ms:.1f}", growth[0], f"{bare_ms:.1f}", growth[1],
-                     f"{kb:.1f}", growth[2], f"{run['ours']['stats']['page_html_avg_bytes'] / 1024:.1f}",
-                     _ratio_text(ratio(run["ours"]["wall_s"], run["bare"]["wall_s"]))])
+        growth = [_ratio_text(ratio(c, p), lang) if prev else "—" for c, p in zip(cur, prev or cur)]
+        rows.append([num(n, 0, lang), num(run["ours"]["wall_s"], 2, lang), num(ours_ms, 1, lang), growth[0],
+                     num(bare_ms, 1, lang), growth[1], num(kb, 1, lang), growth[2],
+                     num(run["ours"]["stats"]["page_html_avg_bytes"] / 1024, 1, lang),
+                     _ratio_text(ratio(run["ours"]["wall_s"], run["bare"]["wall_s"]), lang)])
         prev = cur
     return _table(LINEAR[lang], rows)
 
@@ -141,21 +149,21 @@ def verdicts(results: dict, lang: str) -> list[str]:
     if TARGET_N in by_n:
         r = ratio(by_n[TARGET_N]["ours"]["wall_s"], by_n[TARGET_N]["bare"]["wall_s"])
         ok = r is not None and r <= BUILD_TARGET
-        out.append({"vi": f"Mục tiêu N = 1.000: thời gian xây dựng ≤ {BUILD_TARGET:.2f}× Material thuần — đo được {_ratio_text(r)}: {'đạt' if ok else 'CHƯA ĐẠT'}.",
-                    "en": f"Target at N = 1,000: build time ≤ {BUILD_TARGET:.2f}× bare Material — measured {_ratio_text(r)}: {'met' if ok else 'NOT MET'}."}[lang])
+        out.append({"vi": f"Mục tiêu N = 1.000: thời gian xây dựng ≤ {num(BUILD_TARGET, 2, lang)}× Material thuần — đo được {_ratio_text(r, lang)}: {'đạt' if ok else 'CHƯA ĐẠT'}.",
+                    "en": f"Target at N = 1,000: build time ≤ {num(BUILD_TARGET, 2, lang)}× bare Material — measured {_ratio_text(r, lang)}: {'met' if ok else 'NOT MET'}."}[lang])
     big = max(by_n) if by_n else None
     if big is not None:
         r = ratio(by_n[big]["ours"]["wall_s"], by_n[big]["ours_no_generated"]["wall_s"])
-        note = {"vi": "" if big == 2000 else f" (mục tiêu đặt cho N = 2.000; đây là N = {big:,})",
-                "en": "" if big == 2000 else f" (the target is set at N = 2,000; this is N = {big:,})"}[lang]
+        note = {"vi": "" if big == 2000 else f" (mục tiêu đặt cho N = 2.000; đây là N = {num(big, 0, lang)})",
+                "en": "" if big == 2000 else f" (the target is set at N = 2,000; this is N = {num(big, 0, lang)})"}[lang]
         if r is None:
             out.append({"vi": "Chưa đo được chi phí của các trang tạo tự động: bản xây dựng chỉ có trang mục lục thất bại (xem JSON).",
                         "en": "The cost of the generated pages was not measured: the build with collection indexes only failed (see the JSON)."}[lang])
         else:
             added = (r - 1) * 100
             ok = added <= GENERATED_TARGET * 100
-            out.append({"vi": f"Trang tạo tự động thêm ≤ {GENERATED_TARGET * 100:.0f} % thời gian xây dựng — đo được {added:+.1f} %: {'đạt' if ok else 'CHƯA ĐẠT'}{note}.",
-                        "en": f"Generated pages add ≤ {GENERATED_TARGET * 100:.0f} % to the build time — measured {added:+.1f} %: {'met' if ok else 'NOT MET'}{note}."}[lang])
+            out.append({"vi": f"Trang tạo tự động thêm ≤ {GENERATED_TARGET * 100:.0f} % thời gian xây dựng — đo được {_percent(added, lang)}: {'đạt' if ok else 'CHƯA ĐẠT'}{note}.",
+                        "en": f"Generated pages add ≤ {GENERATED_TARGET * 100:.0f} % to the build time — measured {_percent(added, lang)}: {'met' if ok else 'NOT MET'}{note}."}[lang])
     return out
 
 
@@ -166,8 +174,8 @@ TEXT = {
         "run": "Lần đo",
         "date": "Ngày đo", "machine": "Máy", "cores": "nhân", "ram": "GB RAM", "load": "Tải hệ thống khi bắt đầu / kết thúc",
         "commit": "Mã nguồn", "versions": "Phiên bản", "command": "Lệnh", "repeat": "Số lần lặp mỗi phép đo thời gian (lấy trung vị)",
-        "hub": "Kho giả lập: {n:,} mục mỗi ngôn ngữ ({guides} hướng dẫn, {prompts} thư viện câu lệnh, {cases} mô hình hay), khoảng {words:,} từ tiếng Việt mỗi mục.",
-        "n": "N = {n:,} mục mỗi ngôn ngữ",
+        "hub": "Kho giả lập: {n} mục mỗi ngôn ngữ ({guides} hướng dẫn, {prompts} thư viện câu lệnh, {cases} mô hình hay), trung bình {words} tiếng (âm tiết) tiếng Việt và {words_en} từ tiếng Anh mỗi mục, kể cả phần thông tin đầu trang.",
+        "n": "N = {n} mục mỗi ngôn ngữ",
         "generated": "Chi phí của các trang tạo tự động",
         "generated_intro": "Cùng kho nội dung, xây dựng lại với `HUB_GENERATED_PAGES=collections` (chỉ giữ ba trang mục lục của bộ sưu tập): phần chênh lệch là chi phí của các trang theo lĩnh vực, đơn vị, danh mục, bản đồ xã phường.",
         "linear": "Tăng trưởng theo N",
@@ -192,8 +200,8 @@ TEXT = {
         "run": "Run",
         "date": "Date", "machine": "Machine", "cores": "cores", "ram": "GB RAM", "load": "System load at start / end",
         "commit": "Source", "versions": "Versions", "command": "Command", "repeat": "Repeats of each timing (median taken)",
-        "hub": "Synthetic hub: {n:,} items per language ({guides} guides, {prompts} prompt libraries, {cases} case studies), about {words:,} Vietnamese words an item.",
-        "n": "N = {n:,} items per language",
+        "hub": "Synthetic hub: {n} items per language ({guides} guides, {prompts} prompt libraries, {cases} case studies), on average {words} Vietnamese syllables and {words_en} English words an item, front matter included.",
+        "n": "N = {n} items per language",
         "generated": "What the generated pages cost",
         "generated_intro": "The same content built again with `HUB_GENERATED_PAGES=collections` (only the three collection indexes): the difference is the cost of the sector, unit, catalogue and commune coverage pages.",
         "linear": "Growth with N",
@@ -241,9 +249,11 @@ def markdown_page(results: dict, lang: str) -> str:
     body = []
     for run in sorted(results["runs"], key=lambda r: r["items"]):
         counts = run["counts"]
-        body += [f"## {s['n'].format(n=run['items'])}", "",
-                 s["hub"].format(n=run["items"], guides=counts.get("guides", 0), prompts=counts.get("prompts", 0),
-                                 cases=counts.get("use_cases", 0), words=round(run["words"]["vi"] / run["items"])), "",
+        n = num(run["items"], 0, lang)
+        body += [f"## {s['n'].format(n=n)}", "",
+                 s["hub"].format(n=n, guides=counts.get("guides", 0), prompts=counts.get("prompts", 0),
+                                 cases=counts.get("use_cases", 0), words=num(run["words"]["vi"] / run["items"], 0, lang),
+                                 words_en=num(run["words"]["en"] / run["items"], 0, lang)), "",
                  comparison_table(run, lang), "",
                  f"### {s['generated']}", "", s["generated_intro"], "", generated_table(run, lang), ""]
     if len(results["runs"]) > 1:
