@@ -11,6 +11,25 @@ from aixutra.build import build_site
 from .hubs import ROOT
 
 
+@pytest.fixture(scope="session", autouse=True)
+def links_checked_after_every_build():
+    """Every site a test builds has its internal links checked before it replaces the old one."""
+    import aixutra.build
+
+    from .linkcheck import broken_links
+
+    swap = aixutra.build._swap
+
+    def checked(new: Path, target: Path) -> None:
+        problems = broken_links(new)
+        assert not problems, "Broken internal links / liên kết hỏng:\n" + "\n".join(problems)
+        swap(new, target)
+
+    aixutra.build._swap = checked
+    yield
+    aixutra.build._swap = swap
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """The site of the repository's own content, built once per test run."""

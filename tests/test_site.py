@@ -12,6 +12,7 @@ from aixutra.build import build_site
 from aixutra.text import slugify
 
 from .hubs import build_hub, make_hub
+from .sitescan import third_party_loads
 from .fixtures.items import GUIDE_EN, GUIDE_VI, UNTRANSLATED_VI
 
 
@@ -76,30 +77,6 @@ def test_navigation_does_not_list_every_item(site):
     nav = home[home.index('<nav class="md-nav md-nav--primary'):]
     nav = nav[: nav.index("</nav>")]
     assert "dao-duc.html" not in nav and "guides/index.html" in nav
-
-
-RESOURCE = re.compile(r"""(?:src|href|srcset|poster|data)\s*=\s*["']?\s*((?:https?:)?//[^"'\s>]+)""", re.I)
-CSS_URL = re.compile(r"""url\(\s*["']?((?:https?:)?//[^"')\s]+)""", re.I)
-IMPORT = re.compile(r"""(?:import\s*\(|importScripts\s*\(|fetch\s*\()\s*["']((?:https?:)?//[^"']+)""")
-
-
-def third_party_loads(site: Path) -> list[str]:
-    """Every reference in the built files that would make the browser fetch from elsewhere.
-
-    Plain links (<a href>) are navigation the reader chooses, not requests the page makes.
-    """
-    found = []
-    for path in site.rglob("*"):
-        if path.suffix not in (".html", ".css", ".js", ".json", ".xml", ".svg", ".webmanifest"):
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        text = re.sub(r"<a\s[^>]*>", "", text) if path.suffix == ".html" else text
-        text = re.sub(r'<link rel="(?:canonical|alternate)"[^>]*>', "", text)
-        for pattern in (RESOURCE, CSS_URL, IMPORT):
-            for url in pattern.findall(text):
-                if "www.w3.org" not in url:
-                    found.append(f"{path.relative_to(site)}: {url}")
-    return found
 
 
 def test_no_third_party_requests(site):
