@@ -23,6 +23,7 @@ class BuildRun:
     ok: bool
     wall_s: float  # the whole process: interpreter start, imports, build, extra outputs
     site_s: float | None  # the site build alone, as timed inside the process
+    cpu_s: float  # user + system CPU time: far less disturbed than wall time by other load
     peak_rss_mb: float
     log: str = ""
 
@@ -45,7 +46,7 @@ def run_build(kind: str, target: Path, env: dict | None = None) -> BuildRun:
         result = json.loads(lines[-1])
     # ru_maxrss is in KiB on Linux.
     return BuildRun(proc.returncode == 0 and result.get("ok", False), wall, result.get("site_seconds"),
-                    usage.ru_maxrss / 1024, log)
+                    usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, log)
 
 
 def gzip_size(data: bytes) -> int:

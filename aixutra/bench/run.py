@@ -16,10 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import bare, browser, measure, report, synth
+from . import bare, browser, measure, synth
 
-# The three builds of one hub, interleaved in every repeat. "ours" comes last so that the
-# hub's site/ and dist/ are those of the full build when the browser looks at them.
+# The three builds of one hub, interleaved in every repeat so that the load of a shared
+# machine falls on all three alike. "ours" comes last: the browser looks at its site.
 VARIANTS = {
     "bare": ("bare", {}),
     "ours_no_generated": ("ours", {"HUB_GENERATED_PAGES": "collections"}),
@@ -96,11 +96,12 @@ def _tail(text: str, lines: int) -> str:
 def summarise(runs: list[measure.BuildRun]) -> dict:
     if not all(r.ok for r in runs):
         failed = next(r for r in runs if not r.ok)
-        return {"ok": False, "wall_s": None, "site_s": None, "peak_rss_mb": None,
+        return {"ok": False, "wall_s": None, "site_s": None, "cpu_s": None, "peak_rss_mb": None,
                 "error": _tail(failed.log, 12), "builds": [measure.as_dict(r) for r in runs]}
     sites = [r.site_s for r in runs if r.site_s is not None]
     return {"ok": True, "wall_s": statistics.median(r.wall_s for r in runs),
             "site_s": statistics.median(sites) if sites else None,
+            "cpu_s": statistics.median(r.cpu_s for r in runs),
             "peak_rss_mb": statistics.median(r.peak_rss_mb for r in runs),
             "builds": [measure.as_dict(r) for r in runs]}
 
@@ -110,24 +111,26 @@ def bench_items(n: int, repeat: int, work: Path, chromium=None, seed: int = 7) -
     log(f"[N={n}] generating the synthetic hub ...")
     hub = synth.generate(work / f"hub-{n}", n, seed)
     bare_config = bare.make_bare(hub.root, work / f"bare-{n}")
+    ours_site, bare_site = hub.root / "site", bare_config.parent / "site"
     builds: dict[str, list[measure.BuildRun]] = {name: [] for name in VARIANTS}
     stats: dict[str, dict] = {}
-    zips: dict[str, int | None] = {}
     for r in range(repeat):
         for name in VARIANTS:
             run = build_variant(name, hub.root, bare_config)
             builds[name].append(run)
-            log(f"[N={n}] repeat {r + 1}/{repeat} {name}: {run.wall_s:.2f} s, {run.peak_rss_mb:.0f} MB")
-    # The builds of the last repeat left every site in place except the no-generated one.
-    ours_site, bare_site = hub.root / "site", bare_config.parent / "site"
+            log(f"[N={n}] repeat {r + 1}/{repeat} {name}: {run.wall_s:.2f} s wall, {run.cpu_s:.2f} s CPU, {run.peak_rss_mb:.0f} MB")
+            if r == repeat - 1 and run.ok:  # what the last build of each variant wrote
+                site = bare_site if name == "bare" else ours_site
+                stats[name] = {"stats": measure.site_stats(site), "offline_zip": measure.offline_zips(hub.root)}
     result = {"items": hub.items, "requested_items": n, "counts": hub.counts, "words": hub.words}
     for name in VARIANTS:
         result[name] = summarise(builds[name])
-    result["ours"]["stats"] = measure.site_stats(ours_site)
-    result["bare"]["stats"] = measure.site_stats(bare_site)
-    zips = measure.offline_zips(hub.root)
-    result["ours"]["offline_zip_bytes"] = sum(z.stat().st_size for z in zips) if zips else None
-    result["ours"]["offline_zip_files"] = [z.name for z in zips]
+        if name in stats:
+            zips = stats[name]["offline_zip"]
+            result[name]["stats"] = stats[name]["stats"]
+            result[name]["offline_zip_bytes"] = sum(z.stat().st_size for z in zips) if zips else None
+            result[name]["offline_zip_files"] = [z.name for z in zips]
+    # Bare Material writes no zip: its site folder zipped is the reference.
     result["bare"]["offline_zip_bytes"] = measure.zip_size(bare_site)
     result["bare"]["offline_zip_files"] = ["(site folder, deflate)"]
     if chromium is not None:
@@ -140,9 +143,6 @@ def bench_items(n: int, repeat: int, work: Path, chromium=None, seed: int = 7) -
                                               "item": browser.first_view(chromium, url, item_path)}
                 result[name]["search"] = {lang: search_timing(chromium, site, url, lang, name, repeat)
                                           for lang in ("vi", "en")}
-    # The no-generated variant: build once more to look at its site.
-    if result["ours_no_generated"]["ok"] and build_variant("ours_no_generated", hub.root, bare_config).ok:
-        result["ours_no_generated"]["stats"] = measure.site_stats(ours_site)
     return result
 
 
