@@ -62,12 +62,12 @@ class Taxonomies:
     @classmethod
     def load(cls, data_dir: Path) -> "Taxonomies":
         def terms(name: str) -> dict[str, Term]:
-            entries = yaml.safe_load((data_dir / name).read_text(encoding="utf-8")) or []
+            entries = _load((data_dir / name).read_text(encoding="utf-8")) or []
             return {e["id"]: _term(e) for e in entries}
 
         units = terms("units.yml")
         # Communes and wards come from the reference list, sector "chinh-quyen-xa".
-        for c in yaml.safe_load((data_dir / "communes.yml").read_text(encoding="utf-8")):
+        for c in _load((data_dir / "communes.yml").read_text(encoding="utf-8")):
             units[c["id"]] = Term(c["id"], {"vi": c["name_vi"], "en": c["name_en"]}, extra={
                 "kind": c["type"], "sector": "chinh-quyen-xa", "commune": True,
                 "item": c.get("item"), "admin_code": c.get("admin_code")})
@@ -76,6 +76,12 @@ class Taxonomies:
 
     def communes(self) -> list[Term]:
         return [u for u in self.units.values() if u.extra.get("commune")]
+
+
+def _load(text: str):
+    # libyaml when present: the reference list of communes is long (the validator's strict
+    # reader checks these files for mistakes before they are loaded here).
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _term(entry: dict) -> Term:

@@ -24,7 +24,8 @@ class Source:
     meta: dict = field(default_factory=dict)
     body: str = ""
     body_line: int = 1  # 1-based line where the body starts
-    lines: dict[tuple, tuple[int, int]] = field(default_factory=dict)  # key path -> (line, col)
+    lines: dict[tuple, tuple[int, int]] = field(default_factory=dict)  # key path -> (line, col) of the key
+    values: dict[tuple, tuple[int, int]] = field(default_factory=dict)  # key path -> (line, col) of its value
     problems: list[Diagnostic] = field(default_factory=list)
 
     @classmethod
@@ -49,12 +50,16 @@ class Source:
         self.problems.append(Diagnostic(self.rel, line, col, severity, code, vi, en))
 
     def line_of(self, *keys) -> tuple[int, int]:
-        """Where a front matter value sits; falls back to its nearest parent."""
+        """Where a front matter key sits; falls back to its nearest parent."""
         while keys:
             if keys in self.lines:
                 return self.lines[keys]
             keys = keys[:-1]
         return (1, 1)
+
+    def value_of(self, *keys) -> tuple[int, int]:
+        """Where a front matter value starts (for "this value is wrong")."""
+        return self.values[keys] if keys and keys in self.values else self.line_of(*keys)
 
     @property
     def digest(self) -> str:
@@ -97,6 +102,7 @@ class Source:
         self.meta = data
         # Lines are 1-based in the file: +1 for 1-based, +1 for the opening '---'.
         self.lines = {path: (line + 2, col + 1) for path, (line, col) in loaded.lines.items()}
+        self.values = {path: (line + 2, col + 1) for path, (line, col) in loaded.values.items()}
 
 
 def _lf(text: str) -> str:

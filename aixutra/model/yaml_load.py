@@ -35,7 +35,8 @@ class Problem:
 @dataclass
 class Loaded:
     data: object = None
-    lines: dict[tuple, tuple[int, int]] = field(default_factory=dict)  # key path -> 0-based (line, col)
+    lines: dict[tuple, tuple[int, int]] = field(default_factory=dict)  # key path -> 0-based (line, col) of the key
+    values: dict[tuple, tuple[int, int]] = field(default_factory=dict)  # key path -> where its value starts
     problems: list[Problem] = field(default_factory=list)
     failed: bool = False  # the text is not YAML at all: data is None
 
@@ -109,7 +110,7 @@ def load(text: str) -> Loaded:
         node = loader.get_single_node()
         if node is not None:
             out.data = loader.construct_document(node)
-            _index(node, (), out.lines)
+            _index(node, (), out.lines, out.values)
         out.problems = loader.problems
     except _TooDeep as exc:
         out.failed = True
@@ -130,14 +131,16 @@ def load(text: str) -> Loaded:
     return out
 
 
-def _index(node, path: tuple, out: dict) -> None:
-    out.setdefault(path, (node.start_mark.line, node.start_mark.column))
+def _index(node, path: tuple, keys: dict, values: dict) -> None:
+    here = (node.start_mark.line, node.start_mark.column)
+    keys.setdefault(path, here)
+    values.setdefault(path, here)
     if isinstance(node, MappingNode):
         for key, value in node.value:
             if isinstance(key, ScalarNode):
                 sub = path + (key.value,)
-                _index(value, sub, out)
-                out[sub] = (key.start_mark.line, key.start_mark.column)
+                _index(value, sub, keys, values)
+                keys[sub] = (key.start_mark.line, key.start_mark.column)
     elif isinstance(node, SequenceNode):
         for i, value in enumerate(node.value):
-            _index(value, path + (i,), out)
+            _index(value, path + (i,), keys, values)

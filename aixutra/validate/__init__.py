@@ -26,7 +26,7 @@ def check(root: Path) -> tuple[Hub | None, list[Diagnostic]]:
     except Exception as exc:  # noqa: BLE001 - the data files passed their checks; say what broke
         return None, problems + [Diagnostic("data", 1, 1, "error", "data-load",
                                             f"Không đọc được danh mục trong data/: {exc}", f"cannot load the taxonomies in data/: {exc}")]
-    return hub, sorted(set(problems + data_check.check(root, hub.taxonomies) + validate(hub)))
+    return hub, sorted(set(problems + validate(hub)))
 
 
 def validate(hub: Hub) -> list[Diagnostic]:

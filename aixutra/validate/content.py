@@ -29,12 +29,18 @@ CASE_SECTIONS = {
     "vi": ["Vấn đề", "Cách làm", "Cách dùng AI", "Kết quả", "Khó khăn", "Cách nhân rộng"],
     "en": ["The problem", "What was done", "How AI was used", "Results", "Difficulties", "How to replicate"],
 }
+RELATED = re.compile(r"^(guides|prompts|use_cases)/[a-z0-9]+(-[a-z0-9]+)*$")
 VARIABLE = re.compile(r"\{\{\s*([^}]*?)\s*\}\}")
 # Hints left by scripts/new.py's templates for the writer to replace.
 PLACEHOLDER = "✎"
 
 
 def _diag(src: Source, line: int, code: str, vi: str, en: str, severity="error", col=1) -> Diagnostic:
+    return Diagnostic(src.rel, line, col, severity, code, vi, en)
+
+
+def _key(src: Source, path: tuple, code: str, vi: str, en: str, severity="error") -> Diagnostic:
+    line, col = src.line_of(*path)
     return Diagnostic(src.rel, line, col, severity, code, vi, en)
 
 
@@ -85,12 +91,12 @@ def item_checks(hub: Hub, item: Item) -> list[Diagnostic]:
     data = vi.meta
     pub, upd = item.date("published"), item.date("updated")
     if pub and upd and upd < pub:
-        found.append(_diag(vi, vi.line_of("updated")[0], "dates", "'updated' phải bằng hoặc sau 'published'",
+        found.append(_key(vi, ("updated",), "dates", "'updated' phải bằng hoặc sau 'published'",
                            "'updated' must be on or after 'published'"))
     related = data.get("related")
     for i, ref in enumerate(related if isinstance(related, list) else []):
-        if not isinstance(ref, str):
-            continue
+        if not isinstance(ref, str) or not RELATED.match(ref):
+            continue  # the schema explains a reference of the wrong form
         line, col = vi.line_of("related", i)
         if ref == item.key:
             found.append(_diag(vi, line, "related-self", "Bài không thể liên quan tới chính nó",
@@ -119,14 +125,14 @@ def item_checks(hub: Hub, item: Item) -> list[Diagnostic]:
 def _translation_checks(item: Item) -> list[Diagnostic]:
     vi, en, found = item.vi, item.en, []
     if item.outdated():
-        found.append(_diag(en, en.line_of("translation_of")[0], "translation-outdated",
+        found.append(_key(en, ("translation_of",), "translation-outdated",
                            f"Bản dịch được làm từ phiên bản cũ của bản tiếng Việt: khi đã cập nhật bản dịch, đặt translation_of: \"{vi.digest}\" (hoặc chạy 'python scripts/validate.py --stamp-translation {en.rel}')",
                            f"translation was made from an older version of the Vietnamese file: once updated, set translation_of: \"{vi.digest}\" (or run 'python scripts/validate.py --stamp-translation {en.rel}')",
                            "warning"))
     for name in ("results", "authors", "prerequisites"):
         source, translated = vi.meta.get(name), en.meta.get(name)
         if isinstance(source, list) and isinstance(translated, list) and len(translated) != len(source):
-            found.append(_diag(en, en.line_of(name)[0], "translation-count",
+            found.append(_key(en, (name,), "translation-count",
                                f"'{name}' có {len(translated)} mục, bản tiếng Việt có {len(source)}: dịch từng mục, cùng thứ tự",
                                f"'{name}' has {len(translated)} entries, the Vietnamese file {len(source)}: translate each, in the same order"))
     return found
@@ -138,31 +144,31 @@ def _case_checks(hub: Hub, item: Item) -> list[Diagnostic]:
     unit = hub.taxonomies.units.get(item.unit) if isinstance(item.unit, str) else None
     if unit is not None and isinstance(data.get("illustrative"), bool):
         if data["illustrative"] and not unit.extra.get("illustrative"):
-            found.append(_diag(vi, vi.line_of("unit")[0], "illustrative-real-unit",
+            found.append(_key(vi, ("unit",), "illustrative-real-unit",
                                f"Ví dụ minh họa không được gắn với đơn vị thật '{item.unit}': dùng một đơn vị minh họa vi-du-*, hoặc đặt illustrative: false và ghi nguồn công khai",
                                f"an illustrative example must not name the real unit '{item.unit}': use a vi-du-* unit, or set illustrative: false and give public sources"))
         if not data["illustrative"] and unit.extra.get("illustrative"):
-            found.append(_diag(vi, vi.line_of("illustrative")[0], "report-generic-unit",
+            found.append(_key(vi, ("illustrative",), "report-generic-unit",
                                f"Đơn vị '{item.unit}' là đơn vị minh họa: đặt illustrative: true",
                                f"'{item.unit}' is an illustrative unit: set illustrative: true"))
     origin = item.replicated_from
     if origin:
-        line = vi.line_of("replicated_from")[0]
+        at = ("replicated_from",)
         target = hub.items.get(origin)
         if origin == item.key:
-            found.append(_diag(vi, line, "replicated-self", "Mô hình không thể nhân rộng từ chính nó",
+            found.append(_key(vi, at, "replicated-self", "Mô hình không thể nhân rộng từ chính nó",
                                "a case cannot be replicated from itself"))
         elif target is None or target.vi is None:
-            found.append(_diag(vi, line, "replicated-missing", f"Mô hình gốc '{origin}' không tồn tại",
+            found.append(_key(vi, at, "replicated-missing", f"Mô hình gốc '{origin}' không tồn tại",
                                f"the original case '{origin}' does not exist"))
         elif _cycle(hub, item):
-            found.append(_diag(vi, line, "replicated-cycle",
+            found.append(_key(vi, at, "replicated-cycle",
                                "Vòng lặp nhân rộng: mô hình gốc lại nhân rộng từ mô hình này",
                                "replication loop: the original case is itself replicated from this one"))
         else:
             on, start = item.date("replicated_on"), target.date("published")
             if on and start and on < start:
-                found.append(_diag(vi, vi.line_of("replicated_on")[0], "replicated-before-original",
+                found.append(_key(vi, ("replicated_on",), "replicated-before-original",
                                    f"'replicated_on' ({on}) trước ngày đăng mô hình gốc ({start}): kiểm tra lại",
                                    f"'replicated_on' ({on}) is before the original case was published ({start}): check it", "warning"))
     for src in (item.vi, item.en):
@@ -220,7 +226,7 @@ def _prompt_checks(item: Item) -> list[Diagnostic]:
     names_by_id: dict = {}
     for i, prompt in prompts:
         if ids.count(prompt.get("id")) > 1:
-            found.append(_diag(vi, vi.line_of("prompts", i, "id")[0], "prompt-id-duplicate",
+            found.append(_key(vi, ("prompts", i, "id"), "prompt-id-duplicate",
                                f"Mã câu lệnh '{prompt.get('id')}' bị trùng trong tệp", f"prompt id '{prompt.get('id')}' is used twice in the file"))
         variables = prompt.get("variables")
         declared = {v.get("name") for v in (variables if isinstance(variables, list) else []) if isinstance(v, dict)}
@@ -228,11 +234,11 @@ def _prompt_checks(item: Item) -> list[Diagnostic]:
         if isinstance(prompt.get("id"), str):
             names_by_id[prompt["id"]] = used
         for name in sorted(used - declared):
-            found.append(_diag(vi, vi.line_of("prompts", i, "text")[0], "variable-undeclared",
+            found.append(_key(vi, ("prompts", i, "text"), "variable-undeclared",
                                f"Biến '{{{{{name}}}}}' dùng trong câu lệnh nhưng chưa khai báo trong 'variables'",
                                f"variable '{{{{{name}}}}}' is used in the prompt but not declared in 'variables'"))
         for name in sorted(n for n in declared - used if isinstance(n, str)):
-            found.append(_diag(vi, vi.line_of("prompts", i, "variables")[0], "variable-unused",
+            found.append(_key(vi, ("prompts", i, "variables"), "variable-unused",
                                f"Biến '{name}' được khai báo nhưng không có '{{{{{name}}}}}' trong câu lệnh",
                                f"variable '{name}' is declared but '{{{{{name}}}}}' does not appear in the prompt", "warning"))
     en = item.en
@@ -242,10 +248,10 @@ def _prompt_checks(item: Item) -> list[Diagnostic]:
                 continue
             pid = prompt.get("id")
             if not isinstance(pid, str) or pid not in names_by_id:
-                found.append(_diag(en, en.line_of("prompts", i, "id")[0], "prompt-id-unknown",
+                found.append(_key(en, ("prompts", i, "id"), "prompt-id-unknown",
                                    f"Mã câu lệnh '{pid}' không có trong bản tiếng Việt", f"prompt id '{pid}' is not in the Vietnamese file"))
             elif "text" in prompt and set(VARIABLE.findall(str(prompt["text"]))) != names_by_id[pid]:
-                found.append(_diag(en, en.line_of("prompts", i, "text")[0], "variable-mismatch",
+                found.append(_key(en, ("prompts", i, "text"), "variable-mismatch",
                                    "Bản dịch phải dùng đúng các biến {{...}} như bản tiếng Việt",
                                    "the translation must use the same {{...}} variables as the Vietnamese prompt"))
     return found

@@ -4,20 +4,28 @@ break the whole hub, so each file is checked before the hub is loaded from it.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 
 from jsonschema import Draft202012Validator
 
 from ..diagnostics import Diagnostic
-from ..model.yaml_load import load
+from ..model.yaml_load import Loaded, load
 from ..schema import DATA_FILES, data_schema
 from .schema_check import TYPES, jsonable
 
 
-def check(root: Path, tax=None) -> list[Diagnostic]:
-    """Every problem of data/*.yml; `tax` (loaded taxonomies) enables the cross-file checks."""
+@lru_cache(maxsize=32)
+def _parse(text: str) -> Loaded:
+    # The reference list of communes is long and rarely changes: parse each version once.
+    return load(text)
+
+
+def check(root: Path) -> list[Diagnostic]:
+    """Every problem of data/*.yml."""
     found: list[Diagnostic] = []
-    ids: dict[str, str] = {}  # unit id -> file that defines it (units and communes share ids)
+    parsed: dict[str, Loaded] = {}
     for name in DATA_FILES:
         rel = f"data/{name}.yml"
         path = root / rel
@@ -31,21 +39,30 @@ def check(root: Path, tax=None) -> list[Diagnostic]:
             found.append(Diagnostic(rel, 1, 1, "error", "not-utf8", "Tệp không đọc được dưới dạng UTF-8: hãy lưu lại với mã hóa UTF-8",
                                     "the file cannot be read as UTF-8: save it again as UTF-8"))
             continue
-        loaded = load(text)
+        loaded = _parse(text)
         found += [Diagnostic(rel, p.line + 1, p.col + 1, "error", p.code, p.vi, p.en) for p in loaded.problems]
-        if loaded.failed:
-            continue
+        if not loaded.failed:
+            parsed[name] = loaded
+    # Units name their sector: the sector ids are those of data/sectors.yml as written now.
+    sectors = parsed.get("sectors")
+    sector_ids = [e["id"] for e in sectors.data if isinstance(e, dict) and isinstance(e.get("id"), str)] \
+        if sectors is not None and isinstance(sectors.data, list) else []
+    tax = SimpleNamespace(sectors=dict.fromkeys(sector_ids)) if sector_ids else None
+    ids: dict[str, str] = {}  # unit id -> file that defines it (units and communes share ids)
+    for name, loaded in parsed.items():
+        rel = f"data/{name}.yml"
 
-        def at(*path):
+        def at(*path, value=False):
             while path not in loaded.lines and path:
                 path = path[:-1]
-            line, col = loaded.lines.get(path, (0, 0))
+            line, col = (loaded.values if value else loaded.lines).get(path, (0, 0))
             return line + 1, col + 1
 
         schema = data_schema(name, tax)
         for error in Draft202012Validator(schema).iter_errors(jsonable(loaded.data)):
             path = tuple(error.absolute_path)
-            found.append(Diagnostic(rel, *at(*path), "error", f"data-{error.validator}", *_explain(error)))
+            where = at(*path, value=error.validator != "additionalProperties")
+            found.append(Diagnostic(rel, *where, "error", f"data-{error.validator}", *_explain(error)))
         entries = loaded.data if isinstance(loaded.data, list) else []
         seen: set = set()
         for i, entry in enumerate(entries):

@@ -125,7 +125,7 @@ def _front_matter(src: Source) -> list[Diagnostic]:
             yield_problems(value, path)
 
     def yield_problems(value: str, path: tuple):
-        line, col = src.line_of(*path)
+        line, col = src.value_of(*path)
         field = ".".join(str(p) for p in path)
         if RAW_DANGEROUS.search(value) or RAW_HANDLER.search(value) or any(
                 t in DANGEROUS_TAGS or any(n.startswith("on") for n, _ in a) for _, t, a in markdown.raw_tags(value)):

@@ -18,16 +18,19 @@ TYPES = {"string": ("văn bản", "text"), "array": ("danh sách [a, b]", "a lis
 # Front matter that stops the schema from making sense: already reported by Source.
 BROKEN = ("yaml-syntax", "no-front-matter", "unclosed-front-matter", "front-matter-not-mapping")
 
-_VALIDATORS: dict[tuple, Draft202012Validator] = {}
-
-
 def _validator(kind: str, lang: str, tax: Taxonomies) -> Draft202012Validator:
-    # Compiled once per taxonomy set: a hub of thousands of items reuses six validators.
-    key = (id(tax), kind, lang)
-    if key not in _VALIDATORS:
+    # Keyed by the taxonomies' content, not the object: `mkdocs serve` reloads data/ on
+    # every rebuild, and a unit added there must be accepted at once.
+    key = (kind, lang) + tuple(tuple(terms) for terms in (tax.sectors, tax.audiences, tax.levels, tax.tools, tax.units))
+    if key not in _COMPILED:
+        if len(_COMPILED) > 24:
+            _COMPILED.clear()
         schema = source_schema(kind, tax) if lang == "vi" else translation_schema(kind)
-        _VALIDATORS[key] = Draft202012Validator(schema, format_checker=FormatChecker())
-    return _VALIDATORS[key]
+        _COMPILED[key] = Draft202012Validator(schema, format_checker=FormatChecker())
+    return _COMPILED[key]
+
+
+_COMPILED: dict[tuple, Draft202012Validator] = {}
 
 
 def check(item: Item, src: Source, tax: Taxonomies) -> list[Diagnostic]:
@@ -73,7 +76,8 @@ def _explain(error, src: Source, source_fields: set) -> list[Diagnostic]:
     path = tuple(error.absolute_path)
     field = _where(path)
     kind, value, schema = error.validator, error.instance, error.schema
-    line, col = src.line_of(*path)
+    # Problems of a value point at the value; missing or unknown fields at the key.
+    line, col = src.line_of(*path) if kind in ("required", "additionalProperties") else src.value_of(*path)
 
     def diag(vi, en, at=(line, col)):
         return Diagnostic(src.rel, at[0], at[1], "error", f"schema-{kind}", vi, en)
