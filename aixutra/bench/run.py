@@ -65,7 +65,7 @@ def commit() -> str:
     def git(*args):
         return subprocess.run(["git", *args], cwd=synth.REPO, capture_output=True, text=True).stdout.strip()
     sha = git("rev-parse", "--short", "HEAD") or "?"
-    return sha + (" + uncommitted changes" if git("status", "--porcelain", "--untracked-files=no") else "")
+    return sha + (" + working-tree changes" if git("status", "--porcelain") else "")
 
 
 def _load() -> str:
@@ -215,10 +215,10 @@ def _one(n: int, repeat: int, work: Path, chromium, seed: int, keep: bool) -> di
 
 
 def run(items: list[int], repeat: int = 3, use_browser: bool = True, work_dir: Path | None = None,
-        keep: bool = False, seed: int = 7, command: str = "") -> dict:
+        keep: bool = False, seed: int = 7, command: str = "", source: str | None = None) -> dict:
     results = {
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "machine": machine(), "versions": versions(), "commit": commit(),
+        "machine": machine(), "versions": versions(), "commit": source or commit(),
         "command": command, "repeat": repeat, "load": {"start": _load()}, "runs": [],
     }
     work = Path(work_dir or tempfile.mkdtemp(prefix="aixutra-bench-"))

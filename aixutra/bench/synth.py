@@ -69,7 +69,10 @@ def copy_skeleton(dest: Path, repo: Path = REPO) -> None:
 
 
 def generate(root: Path, n: int, seed: int = 7) -> SynthHub:
-    """Write a hub of n items per language into root (which must not exist yet)."""
+    """Write a hub of n items per language into root (which must not exist yet).
+
+    The hub holds more than n items only when the hand-written pages link to more items.
+    """
     if n < 1:
         raise ValueError("n must be at least 1")
     root = Path(root)
