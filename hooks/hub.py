@@ -5,6 +5,7 @@ from aixutra.site.hooks import (  # noqa: F401
     on_files,
     on_nav,
     on_page_content,
+    on_page_context,
     on_page_markdown,
     on_post_build,
     on_pre_build,

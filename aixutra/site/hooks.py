@@ -12,7 +12,7 @@ from .. import pages
 from ..model import Hub
 from ..validate import check, errors
 from . import files as site_files
-from . import notices, sanitize
+from . import meta, notices, sanitize
 from .state import DEFAULT_LANGUAGE, STATE, BuildInfo, language, root_of
 
 log = logging.getLogger("mkdocs.hooks.hub")
@@ -52,6 +52,7 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    meta.drop_template(page, sanitize.contributed(page, STATE))
     return notices.page_markdown(markdown, page, STATE)
 
 
@@ -59,6 +60,12 @@ def on_page_content(html, page, config, files):
     # Contributed HTML is sanitised first, before the hub adds its own markup.
     html = sanitize.page_content(html, page, STATE)
     return notices.page_content(html, page, STATE)
+
+
+@event_priority(-100)  # after every other hook has read the front matter as plain text
+def on_page_context(context, page, config, nav):
+    meta.escape_values(page)
+    return context
 
 
 # Runs before i18n (-100) starts the other languages' builds, which rewrite 404.html.

