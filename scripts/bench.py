@@ -1,6 +1,6 @@
 """Benchmark AI Xứ Trà against bare Material on a synthetic hub of N items per language.
 
-Usage: python scripts/bench.py --items 250 --items 1000 [--repeat 3] [--at HEAD] [--no-browser]
+Usage: python scripts/bench.py --items 250 --items 1000 [--repeat 3] [--at HEAD|WORKTREE] [--no-browser]
 
 Prints the comparison, writes bench-results/latest.json and the documentation pages
 docs/benchmark.vi.md and docs/benchmark.en.md. The logic lives in aixutra/bench/.
@@ -26,7 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--items", type=int, action="append", required=True, metavar="N",
                         help="items per language in the synthetic hub (repeat the option for several N)")
     parser.add_argument("--repeat", type=int, default=3, help="builds and searches per measurement; the median is reported (default 3)")
-    parser.add_argument("--at", metavar="REV", help="benchmark this git commit (e.g. HEAD) instead of the working tree")
+    parser.add_argument("--at", metavar="REV", help="benchmark a copy of this git commit (e.g. HEAD), or of the working "
+                        "tree as it is now (WORKTREE), so that edits made during the run do not change it")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements (first view, search)")
     parser.add_argument("--json", type=Path, default=ROOT / "bench-results" / "latest.json", help="where to write the full results")
     parser.add_argument("--docs-dir", type=Path, default=ROOT / "docs", help="where to write benchmark.vi.md and benchmark.en.md")
@@ -61,11 +62,11 @@ def _at(args, argv: list[str], command: str) -> int:
     inner += ["--json", str(args.json.resolve()), "--docs-dir", str(args.docs_dir.resolve()), "--command-label", command]
     with tempfile.TemporaryDirectory(prefix="aixutra-bench-src-") as tmp:
         try:
-            sha = snapshot.extract(ROOT, args.at, Path(tmp) / "src")
+            source = snapshot.extract(ROOT, args.at, Path(tmp) / "src")
         except snapshot.SnapshotError as exc:
             print(exc, file=sys.stderr)
             return 1
-        return snapshot.rerun(Path(tmp) / "src", inner + ["--source-label", f"{sha[:7]} ({args.at})"])
+        return snapshot.rerun(Path(tmp) / "src", inner + ["--source-label", source])
 
 
 if __name__ == "__main__":
