@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from aixutra.bench import bare, measure, report, run, synth
+from aixutra.bench import bare, measure, report, run, snapshot, synth
 from aixutra.model import Hub
 from aixutra.validate import validate
 
@@ -90,3 +90,20 @@ def test_bench_builds_both_sites_and_reports_every_metric(tmp_path, browser):
     written = report.write(results, tmp_path / "latest.json", docs)
     assert {p.name for p in written} == {"latest.json", "benchmark.vi.md", "benchmark.en.md"}
     assert json.loads((tmp_path / "latest.json").read_text(encoding="utf-8"))["runs"][0]["items"] == result["items"]
+
+
+def test_numbers_are_written_as_each_language_writes_them():
+    assert report.num(1234.5, 1, "en") == "1,234.5"
+    assert report.num(1234.5, 1, "vi") == "1.234,5"
+    assert report.num(0.5, 2, "vi") == "0,50"
+
+
+def test_snapshots_hold_the_code_and_the_skeleton(tmp_path):
+    head = snapshot.extract(synth.REPO, "HEAD", tmp_path / "head")
+    work = snapshot.extract(synth.REPO, snapshot.WORKTREE, tmp_path / "work")
+    assert head.endswith("(HEAD)") and work.endswith("+ working tree")
+    for root in (tmp_path / "head", tmp_path / "work"):
+        assert (root / "aixutra" / "bench" / "run.py").is_file() and (root / "scripts" / "bench.py").is_file()
+        assert all((root / name).exists() for name in synth.SKELETON)
+    with pytest.raises(snapshot.SnapshotError):
+        snapshot.extract(synth.REPO, "no-such-revision", tmp_path / "bad")
