@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source-label", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if any(n < 1 for n in args.items) or args.repeat < 1:
-        parser.error("--items and --repeat must be at least 1")
+        parser.error("--items và --repeat phải từ 1 trở lên / --items and --repeat must be at least 1")
     command = args.command_label or "python scripts/bench.py " + shlex.join(argv)
     if args.at:
         return _at(args, argv, command)
