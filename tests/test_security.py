@@ -253,3 +253,82 @@ def test_every_front_matter_value_is_shown_as_text(attack_site):
     assert not broken, "\n".join(broken)
     # The values a reader sees on the item pages were found at all.
     assert {1, 2, 21, 22, 23, 24, 29, 41, 44, 45, 46, 48, 49, 50}.issubset(seen), sorted(seen)
+
+
+# The real site.
+
+def test_real_site_runs_only_the_hubs_own_scripts(real_site):
+    problems = executable_content(real_site)
+    assert not problems, "\n".join(problems)
+
+
+def test_real_site_loads_nothing_from_other_hosts(real_site):
+    loads = third_party_loads(real_site)
+    assert not loads, "\n".join(loads)
+
+
+CSP_META = re.compile(r'<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+
+
+def test_every_page_states_its_policy_before_anything_runs(real_site):
+    missing = []
+    for path in sorted(real_site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        match = CSP_META.search(text)
+        if match is None or "<script" in text[: match.start()]:
+            missing.append(path.relative_to(real_site).as_posix())
+            continue
+        policy = dict(part.strip().split(" ", 1) for part in match.group(1).split(";"))
+        assert policy["default-src"] == "'none'" and policy["object-src"] == "'none'"
+        assert policy["base-uri"] == "'none'" and policy["form-action"] == "'none'"
+        # No blanket exception: inline code runs only by its hash.
+        assert "unsafe-inline" not in match.group(1) and "unsafe-eval" not in match.group(1)
+        assert policy["script-src"].split()[0] == "'self'" and "*" not in policy["script-src"]
+    assert missing == []
+
+
+def _visit(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_load_state("load")
+    # Material's bundle ran (its keyboard handling and copy buttons come from it).
+    page.wait_for_function("() => typeof window.document$ === 'object'")
+
+
+@pytest.mark.parametrize("where", ["online", "offline"])
+def test_policy_lets_every_key_page_work(real_site, browser, where):
+    from .e2e import key_pages, offline, online
+
+    opened = online(browser, real_site) if where == "online" else offline(browser, real_site)
+    with opened as (base, context, watch):
+        page = context.new_page()
+        for lang in ("vi", "en"):
+            for kind, rel in key_pages(real_site, lang).items():
+                if kind == "404" and where == "offline":
+                    continue  # shown by a web server only; its links start at the server's root
+                _visit(page, base + rel)
+        # Search loads its scripts and index on first use: under the same policy.
+        page.goto(base + "index.html")
+        page.locator("#axt-search-q").click()
+        page.keyboard.type("an toan")
+        page.wait_for_selector("#axt-search-results a")
+        assert watch.problems == []
+
+
+def test_policy_stops_a_script_that_got_into_a_page(real_site, browser, tmp_path):
+    """The policy is what protects: a script added to a built page does not run, online or offline."""
+    import shutil
+
+    from .e2e import offline, online
+
+    site = tmp_path / "site"
+    shutil.copytree(real_site, site)
+    page_file = site / "guides" / "index.html"
+    text = page_file.read_text(encoding="utf-8")
+    page_file.write_text(text.replace("</article>", "<script>window.axtInjected = 1</script></article>", 1),
+                         encoding="utf-8")
+    for opened in (online, offline):
+        with opened(browser, site) as (base, context, watch):
+            page = context.new_page()
+            _visit(page, base + "guides/index.html")
+            assert page.evaluate("() => window.axtInjected") is None
+            assert any(p.startswith("csp: script-src") for p in watch.problems), watch.problems

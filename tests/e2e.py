@@ -1,0 +1,112 @@
+"""Helpers of the browser tests: the key pages of a built site, and a watch on what goes wrong.
+
+The watch collects, for every page of a browser context, Content-Security-Policy violations,
+uncaught script errors, console errors, failed requests and HTTP errors, so that each test
+can end with `assert watch.problems == []` whatever it clicked through.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from .browser import block_network, serve
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
+PHONE = {"width": 360, "height": 740}  # a cheap Android phone
+DESKTOP = {"width": 1280, "height": 800}
+
+# Material's language menu asks for sitemap.xml (and for one in each folder) to keep the
+# reader on the same page when switching: from file:// the browser refuses, online the
+# folder ones are missing. Harmless; every other failed request is a problem.
+IGNORED = ("sitemap.xml",)
+
+_REPORT = """
+document.addEventListener("securitypolicyviolation", (e) => window.axtReport("csp",
+  `${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`));
+"""
+
+
+def key_pages(site: Path, lang: str) -> dict[str, str]:
+    """One page of each kind, in one language (site-relative paths)."""
+    prefix = "" if lang == "vi" else "en/"
+
+    def first(folder: str) -> str:
+        pages = sorted(p for p in (site / prefix / folder).glob("*.html") if p.name != "index.html")
+        assert pages, f"no page in {prefix}{folder}/"
+        return pages[0].relative_to(site).as_posix()
+
+    return {
+        "home": prefix + "index.html",
+        "collection": prefix + "guides/index.html",
+        "guide": first("guides"),
+        "prompts": first("prompts"),
+        "case": first("use_cases"),
+        "sector": first("sectors"),
+        "catalogue": prefix + "catalogue.html",
+        "404": prefix + "404.html",
+    }
+
+
+class Watch:
+    def __init__(self, context, expected_status: tuple[int, ...] = ()):
+        self.problems: list[str] = []
+        self.expected_status = expected_status
+        context.expose_function("axtReport", lambda kind, text: self.problems.append(f"{kind}: {text}"))
+        context.add_init_script(_REPORT)
+        context.on("page", self._attach)
+
+    def _attach(self, page):
+        page.on("pageerror", lambda error: self.problems.append(f"script error on {page.url}: {error}"))
+        page.on("console", self._console)
+        page.on("requestfailed", self._failed)
+        page.on("response", self._response)
+
+    def _console(self, message):
+        if message.type == "error" and not any(s in message.text + message.location.get("url", "")
+                                              for s in IGNORED):
+            self.problems.append(f"console error: {message.text} ({message.location.get('url')})")
+
+    def _failed(self, request):
+        # ERR_ABORTED: the next navigation cancelled a load (the favicon, typically).
+        if not request.url.endswith(IGNORED) and request.failure != "net::ERR_ABORTED":
+            self.problems.append(f"request failed: {request.url} ({request.failure})")
+
+    def _response(self, response):
+        if response.status >= 400 and response.status not in self.expected_status \
+                and not response.url.endswith(IGNORED):
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+
+@contextlib.contextmanager
+def online(browser, site: Path, expected_status: tuple[int, ...] = (), **context_options):
+    """A context on the site served at 127.0.0.1, every other host blocked: (base, context, watch)."""
+    with serve(site) as base:
+        context = browser.new_context(**context_options)
+        watch = Watch(context, expected_status)
+        blocked = block_network(context, (base,))
+        try:
+            yield base, context, watch
+        finally:
+            context.close()
+        assert blocked == [], blocked
+
+
+@contextlib.contextmanager
+def offline(browser, site: Path, **context_options):
+    """A context on the site opened from file://, with no network at all: (base, context, watch)."""
+    context = browser.new_context(**context_options)
+    watch = Watch(context)
+    blocked = block_network(context, ("file://",))
+    try:
+        yield site.resolve().as_uri() + "/", context, watch
+    finally:
+        context.close()
+    assert blocked == [], blocked
+
+
+def screenshot(page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
