@@ -40,6 +40,14 @@ def real_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def pages_site(tmp_path_factory) -> Path:
+    """The site of the fixture hub of generated and item pages (tests/fixtures/pages.py)."""
+    from .fixtures import pages
+
+    return pages.build(tmp_path_factory.mktemp("pages") / "hub")
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the whole run."""
     from playwright.sync_api import sync_playwright

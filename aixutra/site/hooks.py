@@ -9,6 +9,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from .. import pages
+from ..pages import export
+from ..pages import item as item_pages
 from ..model import Hub
 from ..validate import check, errors
 from . import files as site_files
@@ -24,6 +26,7 @@ def on_config(config):
     if STATE.build is None:
         STATE.build = BuildInfo.of(root)
     config.extra["build"] = {"version": STATE.build.version, "date": STATE.build.date.isoformat()}
+    pages.configure(config)
     return config
 
 
@@ -53,6 +56,7 @@ def on_nav(nav, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     meta.drop_template(page, sanitize.contributed(page, STATE))
+    item_pages.set_edit_url(page, config, STATE.origins, root_of(config))
     return notices.page_markdown(markdown, page, STATE)
 
 
@@ -70,6 +74,10 @@ def on_page_context(context, page, config, nav):
 
 # Runs before i18n (-100) starts the other languages' builds, which rewrite 404.html.
 def on_post_build(config):
+    if STATE.lang == DEFAULT_LANGUAGE and STATE.hub is not None:
+        # Open data, once for both languages (the catalogue links to it).
+        export.write(Path(config.site_dir), pages.index_of(STATE.hub), STATE.build.version,
+                     STATE.build.date.isoformat(), config.site_url)
     notices.localise_404(Path(config.site_dir), STATE.lang)
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from .. import pages
+from ..pages import item as item_pages
 from ..strings import t
 from .state import DEFAULT_LANGUAGE, State
 
@@ -28,11 +30,19 @@ def page_content(html: str, page, state: State) -> str:
     if item is not None and item.illustrative:
         head += _admonition("info", "illustrative", lang)
     if source_lang != lang:
-        # A fallback page: the notice speaks the reader's language, the text keeps its own.
-        return head + _admonition("warning", "untranslated", lang) + f'<div lang="{source_lang}">\n{html}\n</div>'
-    if item is not None and lang != DEFAULT_LANGUAGE and item.outdated():
+        head += _admonition("warning", "untranslated", lang)
+    elif item is not None and lang != DEFAULT_LANGUAGE and item.outdated():
         head += _admonition("note", "outdated", lang)
-    return head + html
+    # Item pages: summary box, checklist, prompt cards and footer, in the reader's language.
+    top, bottom = "", ""
+    if item is not None and state.hub is not None:
+        parts = item_pages.decorate(html, page, item, pages.index_of(state.hub), lang)
+        top, html, bottom = parts.top, parts.body, parts.bottom
+        item_pages.extend_toc(page.toc, parts.toc)
+    if source_lang != lang:
+        # A fallback page: the notices speak the reader's language, the text keeps its own.
+        html = f'<div lang="{source_lang}">\n{html}\n</div>'
+    return head + top + html + bottom
 
 
 def localise_404(site_dir: Path, lang: str) -> None:

@@ -1,0 +1,57 @@
+"""Index pages per collection, sector, audience, learning level and AI tool."""
+
+from __future__ import annotations
+
+from ..model import COLLECTIONS
+from ..model.item import TYPES
+from ..strings import t
+from . import paths
+from .index import Index, by_type, newest, sort_key
+from .render import page
+from .views import model
+
+# Facets with pages of their own (data-safety is a catalogue filter only).
+PAGED = ("sector", "audience", "level", "tool")
+# A collection index lists all its items up to this many; beyond, its newest and the catalogue.
+COLLECTION_LIMIT = 60
+
+
+def counts(items) -> dict[str, int]:
+    return {collection: len(group) for collection, group in by_type(items).items()}
+
+
+def collection_pages(index: Index, lang: str, browse: bool = True) -> dict[str, str]:
+    """The three collection indexes; `browse=False` (the benchmark's baseline) keeps them
+    from linking to the other generated pages and lists every item, as before them."""
+    pages = {}
+    for collection in COLLECTIONS:
+        items = [i for i in index.items if i.collection == collection]
+        complete = len(items) <= COLLECTION_LIMIT or not browse
+        shown = sorted(items, key=lambda i: sort_key(i, lang)) if complete else newest(items, COLLECTION_LIMIT)
+        sectors = [(s, n) for s, n in ((s, sum(1 for i in index.items_of("sector", s.id) if i.collection == collection))
+                                       for s in index.terms("sector").values()) if n] if browse else []
+        path, markdown = page("collection.md.j2", f"{collection}/index", lang, collection=collection,
+                              type=TYPES[collection],
+                              items=shown, total=len(items), complete=complete, sectors=sectors, browse=browse,
+                              title=t(collection, lang), intro=t(f"{collection}.intro", lang))
+        pages[path] = markdown
+    return pages
+
+
+def facet_pages(index: Index, lang: str) -> dict[str, str]:
+    pages = {}
+    for facet in PAGED:
+        rows = []
+        for term in index.terms(facet).values():
+            items = sorted(index.items_of(facet, term.id), key=lambda i: sort_key(i, lang))
+            groups = by_type(items)
+            models = [model(index, c, lang) for c in index.ranked_models(groups["use_cases"], lang)] \
+                if facet == "sector" else []
+            path, markdown = page("term.md.j2", paths.term(facet, term.id), lang, facet=facet, term=term,
+                                  groups=groups, models=models, counts=counts(items))
+            pages[path] = markdown
+            rows.append((term, counts(items)))
+        path, markdown = page("facet_index.md.j2", paths.index(facet), lang, facet=facet, rows=rows,
+                              title=t(paths.FOLDERS[facet], lang), intro=t(f"{paths.FOLDERS[facet]}.intro", lang))
+        pages[path] = markdown
+    return pages
