@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
+
+_LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")  # whatever str.splitlines() splits on
 
 
 @dataclass(frozen=True, order=True)
@@ -20,7 +23,9 @@ class Diagnostic:
         return f"{self.vi} / {self.en}"
 
     def format_text(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        # One problem, one line: a value quoted in a message may hold a line break.
+        message = _LINE_BREAKS.sub(" ", self.message)
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {message}"
 
     def format_github(self) -> str:
         # GitHub workflow commands: %, CR and LF escaped in the message, also ':' and ','
@@ -29,7 +34,7 @@ class Diagnostic:
             return _escape(str(value)).replace(":", "%3A").replace(",", "%2C")
         kind = "error" if self.severity == "error" else "warning"
         return (f"::{kind} file={prop(self.path)},line={self.line},col={self.col},"
-                f"title={prop(self.code)}::{_escape(self.message)}")
+                f"title={prop(self.code)}::{_escape(_LINE_BREAKS.sub(' ', self.message))}")
 
     def as_dict(self) -> dict:
         return asdict(self) | {"message": self.message}

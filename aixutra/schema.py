@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from .taxonomy import Taxonomies
 
-DRAFT = "https://json-schema.org/draft/2020-12/schema"
+# Draft 7: what editors' YAML and JSON support implement fully (VS Code's YAML extension
+# ships draft 7); nothing here needs a later draft.
+DRAFT = "http://json-schema.org/draft-07/schema#"
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 VARIABLE_NAME = r"^[a-z][a-z0-9_]*$"
 UNIT_KINDS = ("so", "xa", "phuong", "truong", "y-te", "htx", "ho-kinh-doanh", "ban-bien-tap")
@@ -123,8 +125,9 @@ def _text(max_length: int | None = None) -> dict:
     return schema | {"maxLength": max_length} if max_length else schema
 
 
-def _enum(terms, source: str) -> dict:
-    return {"type": "string", "enum": sorted(terms), "x-source": source}
+def _enum(terms, source: str, ordered: bool = False) -> dict:
+    # Fixed scales (stages, data-safety levels, licences) keep their own order.
+    return {"type": "string", "enum": list(terms) if ordered else sorted(terms), "x-source": source}
 
 
 def _ids(terms, source: str, min_items: int = 1) -> dict:
@@ -166,7 +169,7 @@ def source_schema(kind: str, tax: Taxonomies) -> dict:
         "authors": {"type": "array", "minItems": 1, "items": _object({"role": _text(), "name": _text()}, ("role",))},
         "published": dict(DATE),
         "updated": dict(DATE),
-        "license": _enum(tax.licenses, "CC-BY-4.0 | CC-BY-SA-4.0 | CC0-1.0"),
+        "license": _enum(tax.licenses, "CC-BY-4.0 | CC-BY-SA-4.0 | CC0-1.0", ordered=True),
         "ai_tools": _ids(tax.tools, "data/tools.yml", 0),
         "related": {"type": "array", "uniqueItems": True, "items": {
             "type": "string", "pattern": rf"^(guides|prompts|use_cases)/{SLUG}$", "x-form": "<collection>/<slug>"}},
@@ -184,7 +187,7 @@ def source_schema(kind: str, tax: Taxonomies) -> dict:
             "task": _text(),
             "text": _text(),
             "variables": {"type": "array", "items": variable},
-            "data_safety": _enum(tax.data_safety, "cong-khai | an-danh-truoc | khong-dung-ai-cong-cong"),
+            "data_safety": _enum(tax.data_safety, "cong-khai | an-danh-truoc | khong-dung-ai-cong-cong", ordered=True),
             "tested_with": {"type": "array", "minItems": 1, "items": _object(
                 {"tool": _enum(tax.tools, "data/tools.yml"), "date": dict(MONTH)}, ("tool", "date"))},
             "example_output": _text(),
@@ -194,7 +197,7 @@ def source_schema(kind: str, tax: Taxonomies) -> dict:
     if kind == "case":
         props |= {
             "illustrative": {"type": "boolean"},
-            "stage": _enum(tax.stages, "y-tuong | thi-diem | dang-dung | da-danh-gia | nhan-rong"),
+            "stage": _enum(tax.stages, "y-tuong | thi-diem | dang-dung | da-danh-gia | nhan-rong", ordered=True),
             "ai_tools": _ids(tax.tools, "data/tools.yml"),
             "results": {"type": "array", "minItems": 1, "items": _object({
                 "metric": _text(), "before": dict(NUMBER), "after": dict(NUMBER), "unit": _text(),
@@ -222,7 +225,7 @@ def source_schema(kind: str, tax: Taxonomies) -> dict:
 def translation_schema(kind: str) -> dict:
     """Front matter of an English file: only translatable text, matched to the source."""
     props = {
-        "translation_of": {"type": "string", "pattern": "^[0-9a-f]{8}$", "x-form": "8 hex"},
+        "translation_of": {"type": "string", "pattern": "^[0-9a-f]{8}$", "x-form": "1a2b3c4d"},
         "title": _text(120),
         "summary": _text(300),
         "tags": {"type": "array", "items": _text(40), "maxItems": 10},
@@ -292,4 +295,76 @@ def all_schemas(tax: Taxonomies) -> dict[str, dict]:
         out[f"{kind}.en.schema.json"] = translation_schema(kind)
     for name in DATA_FILES:
         out[f"data-{name}.schema.json"] = data_schema(name, tax)
+    return out
+
+
+# Field tables for CONTRIBUTING.md, generated from the schemas so that they cannot drift.
+CONDITIONS = {
+    "replicated_on": ("khi có replicated_from", "with replicated_from"),
+    "sources": ("khi illustrative: false", "when illustrative is false"),
+}
+WORDS = {
+    "yes": ("có", "yes"), "no": ("không", "no"), "text": ("văn bản", "text"), "max": ("tối đa {n} ký tự", "at most {n} characters"),
+    "number": ("số", "number"), "min0": ("số, không âm", "number, not negative"), "boolean": ("true / false", "true / false"),
+    "date": ("ngày YYYY-MM-DD", "date YYYY-MM-DD"), "list": ("danh sách", "list"), "group": ("nhóm các trường dưới", "group of the fields below"),
+    "ids": ("danh sách mã trong {src}", "list of ids from {src}"), "id": ("mã trong {src}", "an id from {src}"),
+    "one": ("một trong: {opts}", "one of: {opts}"), "form": ("dạng {form}", "the form {form}"),
+    "header": ("| Trường | Bắt buộc | Giá trị | Ý nghĩa |", "| Field | Required | Value | Meaning |"),
+}
+
+
+def _word(key: str, lang: str, **kw) -> str:
+    return WORDS[key][0 if lang == "vi" else 1].format(**kw)
+
+
+def _value(schema: dict, lang: str) -> str:
+    kind = schema.get("type")
+    if "enum" in schema:
+        source = schema.get("x-source", "")
+        if "/" in source or len(schema["enum"]) > 6:
+            return _word("id", lang, src=source)
+        return _word("one", lang, opts=", ".join(f"`{v}`" for v in schema["enum"]))
+    if kind == "array":
+        items = schema.get("items", {})
+        if "enum" in items:
+            return _word("ids", lang, src=items.get("x-source", ""))
+        inner = _value(items, lang) if items.get("type") != "object" else _word("group", lang)
+        return f"{_word('list', lang)}: {inner}"
+    if kind == "object":
+        return _word("group", lang)
+    if "x-form" in schema:
+        return _word("date", lang) if schema.get("format") == "date" else _word("form", lang, form=f"`{schema['x-form']}`")
+    if kind == "string":
+        return _word("text", lang) + (f", {_word('max', lang, n=schema['maxLength'])}" if "maxLength" in schema else "")
+    if kind == "number":
+        return _word("min0", lang) if schema.get("minimum") == 0 else _word("number", lang)
+    return _word(kind, lang) if kind in WORDS else str(kind)
+
+
+def field_table(schema: dict, docs: dict, lang: str) -> str:
+    """A Markdown table of every field of a schema, nested fields as dotted paths."""
+    rows = [_word("header", lang), "|---|---|---|---|"]
+
+    def walk(node: dict, prefix: str, required: set):
+        for key, sub in node.get("properties", {}).items():
+            path = f"{prefix}.{key}" if prefix else key
+            need = _word("yes", lang) if key in required else CONDITIONS.get(path, WORDS["no"])[0 if lang == "vi" else 1]
+            meaning = docs[path][0 if lang == "vi" else 1]
+            rows.append(f"| `{path}` | {need} | {_value(sub, lang)} | {meaning} |")
+            if sub.get("type") == "object":
+                walk(sub, path, set(sub.get("required", [])))
+            elif sub.get("type") == "array" and sub.get("items", {}).get("type") == "object":
+                walk(sub["items"], f"{path}[]", set(sub["items"].get("required", [])))
+
+    walk(schema, "", set(schema.get("required", [])))
+    return "\n".join(rows)
+
+
+def doc_tables(tax: Taxonomies) -> dict[str, str]:
+    """Marker name ("guide.vi:vi" = the guide's Vietnamese file, table in Vietnamese) -> table."""
+    out = {}
+    for kind in ("guide", "prompts", "case"):
+        for lang in ("vi", "en"):
+            out[f"{kind}.vi:{lang}"] = field_table(source_schema(kind, tax), FIELDS, lang)
+            out[f"{kind}.en:{lang}"] = field_table(translation_schema(kind), EN_FIELDS, lang)
     return out

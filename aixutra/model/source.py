@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,8 +64,9 @@ class Source:
 
     @property
     def digest(self) -> str:
-        """Version of this source: a short hash of its normalised text."""
-        text = (self.text or "").replace("\r\n", "\n")
+        """Version of this source: a short hash of its text in normal form (LF line ends,
+        NFC, no BOM), so that 'validate.py --fix' does not make its translation outdated."""
+        text = unicodedata.normalize("NFC", _lf(self.text or ""))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
     def _split(self) -> None:
@@ -140,13 +142,17 @@ def _decode(src: Source) -> str | None:
 
 
 def _looks_utf16(raw: bytes) -> bool:
-    """Text saved as UTF-16 without a BOM decodes cleanly and is mostly printable."""
-    for codec in ("utf-16-le", "utf-16-be"):
-        try:
-            text = raw[: len(raw) // 2 * 2].decode(codec)
-        except UnicodeDecodeError:
-            continue
-        printable = sum(c.isprintable() or c in "\n\r\t" for c in text)
-        if text and printable / len(text) > 0.95:
-            return True
-    return False
+    """Text saved as UTF-16 without a BOM: the high byte of every ASCII character is zero
+    (Markdown is largely ASCII: spaces, punctuation, line breaks), and it decodes cleanly."""
+    pairs = len(raw) // 2
+    if pairs < 4:
+        return False
+    even, odd = raw[0:pairs * 2:2].count(0), raw[1:pairs * 2:2].count(0)
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    if max(even, odd) < 0.3 * pairs or min(even, odd) > 0.05 * pairs:
+        return False
+    try:
+        text = raw[: pairs * 2].decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return sum(c.isprintable() or c in "\n\r\t" for c in text) > 0.95 * len(text)

@@ -105,8 +105,9 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_ti
 def load(text: str) -> Loaded:
     """Parse YAML text; never raises."""
     out = Loaded()
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the reader refuses control characters already here
         node = loader.get_single_node()
         if node is not None:
             out.data = loader.construct_document(node)
@@ -118,16 +119,24 @@ def load(text: str) -> Loaded:
         out.problems = [Problem(mark.line, mark.column, "yaml-syntax",
                                 f"Cấu trúc lồng quá sâu (hơn {MAX_DEPTH} cấp)",
                                 f"nested too deeply (more than {MAX_DEPTH} levels)")]
+    except yaml.reader.ReaderError as exc:
+        out.failed = True
+        line = text.count("\n", 0, exc.position)
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1)
+        out.problems = [Problem(line, col, "yaml-syntax",
+                                f"Ký tự điều khiển vô hình (mã {exc.character:#04x}) trong YAML: hãy xóa nó",
+                                f"invisible control character ({exc.character:#04x}) in the YAML: delete it")]
     except yaml.YAMLError as exc:
         out.failed = True
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         what = getattr(exc, "problem", None) or "syntax error"
-        out.problems = loader.problems + [Problem(
+        out.problems = (loader.problems if loader else []) + [Problem(
             mark.line if mark else 0, mark.column if mark else 0, "yaml-syntax",
             f"Lỗi cú pháp YAML ({what}): kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép",
             f"YAML syntax error ({what}): check colons, indentation and quotes")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return out
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft7Validator
 
 from ..diagnostics import Diagnostic
 from ..model.yaml_load import Loaded, load
@@ -59,7 +59,7 @@ def check(root: Path) -> list[Diagnostic]:
             return line + 1, col + 1
 
         schema = data_schema(name, tax)
-        for error in Draft202012Validator(schema).iter_errors(jsonable(loaded.data)):
+        for error in Draft7Validator(schema).iter_errors(jsonable(loaded.data)):
             path = tuple(error.absolute_path)
             where = at(*path, value=error.validator != "additionalProperties")
             found.append(Diagnostic(rel, *where, "error", f"data-{error.validator}", *_explain(error)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft7Validator, FormatChecker
 
 from ..diagnostics import Diagnostic
 from ..model import Item, Source
@@ -18,7 +18,7 @@ TYPES = {"string": ("văn bản", "text"), "array": ("danh sách [a, b]", "a lis
 # Front matter that stops the schema from making sense: already reported by Source.
 BROKEN = ("yaml-syntax", "no-front-matter", "unclosed-front-matter", "front-matter-not-mapping")
 
-def _validator(kind: str, lang: str, tax: Taxonomies) -> Draft202012Validator:
+def _validator(kind: str, lang: str, tax: Taxonomies) -> Draft7Validator:
     # Keyed by the taxonomies' content, not the object: `mkdocs serve` reloads data/ on
     # every rebuild, and a unit added there must be accepted at once.
     key = (kind, lang) + tuple(tuple(terms) for terms in (tax.sectors, tax.audiences, tax.levels, tax.tools, tax.units))
@@ -26,11 +26,11 @@ def _validator(kind: str, lang: str, tax: Taxonomies) -> Draft202012Validator:
         if len(_COMPILED) > 24:
             _COMPILED.clear()
         schema = source_schema(kind, tax) if lang == "vi" else translation_schema(kind)
-        _COMPILED[key] = Draft202012Validator(schema, format_checker=FormatChecker())
+        _COMPILED[key] = Draft7Validator(schema, format_checker=FormatChecker())
     return _COMPILED[key]
 
 
-_COMPILED: dict[tuple, Draft202012Validator] = {}
+_COMPILED: dict[tuple, Draft7Validator] = {}
 
 
 def check(item: Item, src: Source, tax: Taxonomies) -> list[Diagnostic]:
