@@ -1,0 +1,13 @@
+/*
+ * Keyboard access to wide tables. Material wraps every table in a scrolling box; when the
+ * table is wider than the screen (a phone, a big zoom), the box takes focus so that the
+ * arrow keys can scroll it (axe-core: scrollable-region-focusable). Runs after Material
+ * has wrapped the tables of the page (document$ is Material's page observable).
+ */
+document$.subscribe(function () {
+  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+    if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) {
+      box.tabIndex = 0;
+    }
+  });
+});
