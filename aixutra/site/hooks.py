@@ -56,6 +56,7 @@ def on_nav(nav, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     meta.drop_template(page, sanitize.contributed(page, STATE))
+    page.update_date = STATE.last_change(page.file.src_uri)
     item_pages.set_edit_url(page, config, STATE.origins, root_of(config))
     return notices.page_markdown(markdown, page, STATE)
 

@@ -47,6 +47,13 @@ class State:
     # src_uri -> item, for the item pages.
     items: dict = field(default_factory=dict)
 
+    def last_change(self, src_uri: str) -> str:
+        """A page's date for the sitemap: its item's `updated`, else the commit's, never the clock
+        (MkDocs would stamp every page with the day of the build)."""
+        item = self.items.get(src_uri)
+        date = item.updated if item is not None else None
+        return (date or self.build.date).isoformat()
+
 
 STATE = State()
 
