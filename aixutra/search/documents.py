@@ -31,13 +31,19 @@ class Doc:
     text: list[str] = field(default_factory=list)
 
 
-def page_doc(page, content: str, hub: Hub, item: Item | None, lang: str) -> Doc:
-    """A built page as a search document. `content` is its rendered HTML."""
+def page_doc(page, content: str, hub: Hub, item: Item | None, lang: str, generated: bool = False) -> Doc:
+    """A built page as a search document. `content` is its rendered HTML.
+
+    A generated page (a sector's page, a handout, a listing) is found by its title: the
+    rest of it repeats the items it lists, which are found themselves.
+    """
     url = page.file.url
+    description = str(page.meta.get("description") or "")
+    if generated:
+        return Doc(url, page.title or "", "page", summary=_shorten(description), text=[description])
     headings = [_plain(a.title) for a in _anchors(page.toc) if a.level > 1]
     phrases = [_plain(m[1]) for m in _PHRASE.findall(content)]
     if item is None:
-        description = str(page.meta.get("description") or "")
         return Doc(url, page.title or "", "page", summary=_shorten(description),
                    keywords=headings + phrases, text=[description])
     meta = item.meta(lang)

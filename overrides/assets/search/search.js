@@ -186,19 +186,19 @@
         });
       });
     }) : [];
-    // Every word must match (one of its spellings); else the pages with some of them.
-    var all = matches.filter(function (m) {
-      return groups.every(function (g) { return g.terms.some(function (t) { return t in m.matchData.metadata; }); });
+    // Pages with all the words come first, unless one lacking a word matches far better:
+    // a score is scaled by the share of the words the page has (any of their spellings),
+    // cubed (3 words of 4: x0.42; 1 of 4: x0.016).
+    var complete = 0;
+    matches.forEach(function (m) {
+      var share = groups.filter(function (g) {
+        return g.terms.some(function (t) { return t in m.matchData.metadata; });
+      }).length / groups.length;
+      m.score *= share * share * share;
+      if (share === 1) complete++;
     });
-    var partial = !all.length && groups.length > 1 && matches.length > 0;
-    var results = partial ? matches : all;
-    if (groups.some(function (g) { return g.exact; })) {
-      results.forEach(function (m) {
-        m.exact = groups.filter(function (g) { return g.exact && g.exact in m.matchData.metadata; }).length;
-      });
-      results.sort(function (x, y) { return y.exact - x.exact || y.score - x.score; });
-    }
-    return { results: results, missing: missing, partial: partial };
+    matches.sort(function (x, y) { return y.score - x.score; });
+    return { results: matches, missing: missing, partial: matches.length > 0 && !complete };
   }
 
   /* ---------- Results ---------- */
@@ -325,7 +325,9 @@
   window.axtSearch = {
     load: function (data) {
       engine = unpack(data);
-      this.index = function (terms) {  // for tests: lunr's view of these terms
+      // For tests and measurements: the ranked results of a query, lunr's view of some terms.
+      this.search = search;
+      this.index = function (terms) {
         return lunrIndex(terms.map(function (term) { return engine.numbers[term]; }));
       };
       form.setAttribute("data-ready", "1");
