@@ -258,6 +258,7 @@ def test_vietnamese_with_or_without_marks_nfd_telex_and_vni(opened, query):
 def test_d_with_stroke_folds_to_d(opened):
     page = opened("index.html")
     assert "dao-duc.html" in hrefs(results(page, "dao duc"))[:2]
+    assert "dao-duc.html" in hrefs(results(page, "ddaoj dduwcs"))[:2]  # Telex: đ, ư and tone keys left in
     assert hrefs(results(page, "suc khoe cong dong"))[:1] == ["dao-duc.html"]  # a heading
 
 

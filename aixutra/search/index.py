@@ -23,8 +23,8 @@ from lunr.index import Index
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 
-from .documents import KINDS, Doc
 from ..text import fold
+from .documents import KINDS, Doc
 from .tokens import folded, words
 
 FORMAT = 1
@@ -79,6 +79,7 @@ def vocabulary(built: Built) -> dict[str, list[str]]:
 def pack(built: Built, kinds: dict[str, str], sectors: dict[str, str]) -> dict:
     """The index and what results show, in few bytes of JSON, decoded lazily by the browser.
 
+    pipeline, folded: lunr's search pipeline; whether terms are folded (English) or not;
     keys: the folded spellings, sorted, space separated;
     terms: for each key, its terms joined by "|", space separated (a term's number is its
       position in that order);

@@ -12,7 +12,6 @@
   var panel = document.getElementById("axt-search-results");
   var strings = JSON.parse(form.getAttribute("data-strings"));
   var base = form.getAttribute("data-base");
-  var MATCH = ["t", "k", "x"];
   var FIRST = 8, SHOWN = 20;  // results shown at once, then in all
   var EXPANSIONS = 20;  // longer words tried for a word still being typed
   var engine = null, rest = null;
@@ -30,14 +29,15 @@
   }
 
   /* What a word may have been meant to be when Telex or VNI keys were left in it:
-     "soanj" -> "soan", "tue65" -> "tue", "truwowngf" -> "truong". */
+     "soanj" -> "soan", "tieesng" -> "tieng", "truwowngf" -> "truong", "tue65" -> "tue". */
   function retyped(word) {
-    var plain = /[a-z]/.test(word) ? word.replace(/[0-9]/g, "") : word;
-    plain = plain.replace(/([aeo])\1/g, "$1").replace(/dd/g, "d")
-      .replace(/([aou])w/g, "$1").replace(/w/g, "u");
-    var tries = [plain];
-    if (plain.length > 2 && /[sfrxj]$/.test(plain)) tries.push(plain.slice(0, -1));
-    return tries.filter(function (t) { return t && t !== word; });
+    var plain = /[a-z]/.test(word) ? word.replace(/[0-9]/g, "") : word;  // VNI: digits for marks
+    plain = plain.replace(/dd/g, "d").replace(/([aeo])\1/g, "$1")  // Telex: đ, â, ê, ô
+      .replace(/([aou])w/g, "$1").replace(/w/g, "u")  // ă, ơ, ư
+      .replace(/^([^aeiouy]*[aeiouy])(.*)$/, function (all, head, tail) {
+        return head + tail.replace(/[sfrxj]/g, "");  // tone keys: no syllable has them after a vowel
+      });
+    return plain && plain !== word ? [plain] : [];
   }
 
   /* ---------- The index ---------- */
@@ -98,7 +98,8 @@
   function lunrIndex(numbers) {
     var data = engine.data, fields = data.fields, k1 = data.k1, b = data.b;
     var inverted = Object.create(null), rows = Object.create(null), vectors = Object.create(null);
-    numbers.slice().sort(function (x, y) { return x - y; }).forEach(function (t) {
+    numbers.slice().sort(function (x, y) { return x - y; }).forEach(function (t, i, sorted) {
+      if (t === sorted[i - 1]) return;  // asked twice ("báo cáo cáo")
       var p = posting(t), entry = { _index: t };
       fields.forEach(function (name, f) {
         var docs = p.docs[f], tfs = p.tfs[f], lengths = data.lengths[f], matched = entry[name] = {};
@@ -182,7 +183,7 @@
         g.terms.forEach(function (term) {
           var boost = term === g.exact ? 10 : 1;
           if (g.whole.indexOf(term) >= 0) boost *= 3;  // a word being typed: itself before longer ones
-          q.term(term, { fields: MATCH, usePipeline: false, boost: boost });
+          q.term(term, { usePipeline: false, boost: boost });
         });
       });
     }) : [];
