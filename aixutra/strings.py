@@ -12,6 +12,11 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "Ready prompts for real tasks: fill in a few details, copy and use."},
     "use_cases.intro": {"vi": "Các đơn vị đã dùng AI thế nào, kết quả đo được và cách nhân rộng.",
                         "en": "What units did with AI, measured results and how to replicate them."},
+    # The 404 page (aixutra/site/notfound.py, overrides/404.html).
+    "notfound.title": {"vi": "Không tìm thấy trang", "en": "Page not found"},
+    "notfound.body": {"vi": "Trang này không có hoặc đã được chuyển đi. Hãy tìm trong ô tìm kiếm ở đầu trang, hoặc về trang chủ.",
+                      "en": "This page does not exist or has moved. Try the search box at the top of the page, or go to the home page."},
+    "notfound.home": {"vi": "Về trang chủ", "en": "Go to the home page"},
     "untranslated.title": {"vi": "Chưa có bản dịch", "en": "Not yet translated"},
     "untranslated.body": {
         "vi": "Trang này chưa có bản tiếng Anh. Nội dung dưới đây là bản tiếng Việt gốc.",

@@ -10,4 +10,5 @@ from aixutra.site.hooks import (  # noqa: F401
     on_post_build,
     on_pre_build,
     on_serve,
+    on_template_context,
 )

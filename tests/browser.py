@@ -25,9 +25,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path):
+def serve(directory: Path, handler_class=None):
     """Serve a directory over http on 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_Quiet, directory=str(directory))
+    handler = functools.partial(handler_class or _Quiet, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

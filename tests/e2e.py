@@ -8,9 +8,10 @@ can end with `assert watch.problems == []` whatever it clicked through.
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 
-from .browser import block_network, serve
+from .browser import _Quiet, block_network, serve
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
 PHONE = {"width": 360, "height": 740}  # a cheap Android phone
@@ -63,6 +64,9 @@ class Watch:
         page.on("response", self._response)
 
     def _console(self, message):
+        status = re.search(r"status of (\d+)", message.text)
+        if status and int(status.group(1)) in self.expected_status:
+            return  # the browser's note about a response the test asked for
         if message.type == "error" and not any(s in message.text + message.location.get("url", "")
                                               for s in IGNORED):
             self.problems.append(f"console error: {message.text} ({message.location.get('url')})")
@@ -78,10 +82,27 @@ class Watch:
             self.problems.append(f"HTTP {response.status}: {response.url}")
 
 
+class _WithNotFound(_Quiet):
+    """Answers a missing page with the site's 404 page of that language, as a host configured
+    for the hub would (a web server's error_page, per language folder)."""
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        lang = "en/" if self.path.startswith("/en/") else ""
+        body = (Path(self.directory) / lang / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 @contextlib.contextmanager
 def online(browser, site: Path, expected_status: tuple[int, ...] = (), **context_options):
     """A context on the site served at 127.0.0.1, every other host blocked: (base, context, watch)."""
-    with serve(site) as base:
+    with serve(site, _WithNotFound) as base:
         context = browser.new_context(**context_options)
         watch = Watch(context, expected_status)
         blocked = block_network(context, (base,))
@@ -105,8 +126,13 @@ def offline(browser, site: Path, **context_options):
     assert blocked == [], blocked
 
 
-def screenshot(page, name: str) -> Path:
+def screenshot(page, name: str) -> list[Path]:
+    """The first screen, as a reader opening the page sees it, and the whole page.
+
+    (Material fades its tabs out while the browser stretches the window for the whole page.)
+    """
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path
+    first, whole = SCREENSHOTS / f"{name}.png", SCREENSHOTS / f"{name}-full.png"
+    page.screenshot(path=str(first))
+    page.screenshot(path=str(whole), full_page=True)
+    return [first, whole]

@@ -14,7 +14,7 @@ from ..pages import item as item_pages
 from ..model import Hub
 from ..validate import check, errors
 from . import files as site_files
-from . import meta, notices, sanitize
+from . import meta, notfound, notices, sanitize
 from .state import DEFAULT_LANGUAGE, STATE, BuildInfo, language, root_of
 
 log = logging.getLogger("mkdocs.hooks.hub")
@@ -70,6 +70,12 @@ def on_page_content(html, page, config, files):
 @event_priority(-100)  # after every other hook has read the front matter as plain text
 def on_page_context(context, page, config, nav):
     meta.escape_values(page)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html":
+        return notfound.template_context(context, config, STATE.lang)
     return context
 
 
