@@ -6,7 +6,7 @@ from ..model import COLLECTIONS
 from ..model.item import TYPES
 from ..strings import t
 from . import paths
-from .index import Index, by_type, newest, sort_key
+from .index import Index, by_type, newest
 from .render import page
 from .views import model
 
@@ -27,10 +27,10 @@ def collection_pages(index: Index, lang: str, browse: bool = True) -> dict[str, 
     for collection in COLLECTIONS:
         items = [i for i in index.items if i.collection == collection]
         complete = len(items) <= COLLECTION_LIMIT or not browse
-        shown = sorted(items, key=lambda i: sort_key(i, lang)) if complete else newest(items, COLLECTION_LIMIT)
+        shown = index.sorted(items, lang) if complete else newest(items, COLLECTION_LIMIT)
         sectors = [(s, n) for s, n in ((s, sum(1 for i in index.items_of("sector", s.id) if i.collection == collection))
                                        for s in index.terms("sector").values()) if n] if browse else []
-        path, markdown = page("collection.md.j2", f"{collection}/index", lang, collection=collection,
+        path, markdown = page("collection.md.j2", f"{collection}/index", lang, index, collection=collection,
                               type=TYPES[collection],
                               items=shown, total=len(items), complete=complete, sectors=sectors, browse=browse,
                               title=t(collection, lang), intro=t(f"{collection}.intro", lang))
@@ -43,11 +43,11 @@ def facet_pages(index: Index, lang: str) -> dict[str, str]:
     for facet in PAGED:
         rows = []
         for term in index.terms(facet).values():
-            items = sorted(index.items_of(facet, term.id), key=lambda i: sort_key(i, lang))
+            items = index.sorted(index.items_of(facet, term.id), lang)
             groups = by_type(items)
             models = [model(index, c, lang) for c in index.ranked_models(groups["use_cases"], lang)] \
                 if facet == "sector" else []
-            path, markdown = page("term.md.j2", paths.term(facet, term.id), lang, facet=facet, term=term,
+            path, markdown = page("term.md.j2", paths.term(facet, term.id), lang, index, facet=facet, term=term,
                                   groups=groups, models=models, counts=counts(items))
             pages[path] = markdown
             rows.append((term, counts(items)))

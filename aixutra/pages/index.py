@@ -59,6 +59,7 @@ class Index:
     by: dict[str, dict[str, list[Item]]] = field(default_factory=dict)
     by_unit: dict[str, list[Item]] = field(default_factory=dict)
     referrers: dict[str, list[Item]] = field(default_factory=dict)  # key -> items naming it in `related`
+    memo: dict = field(default_factory=dict)  # pieces made once and reused by many pages (listing.py)
 
     @classmethod
     def of(cls, hub: Hub) -> "Index":
@@ -81,6 +82,30 @@ class Index:
         index.by_unit = dict(units)
         index.referrers = dict(referrers)
         return index
+
+    # Titles and sort keys are asked for by many lists: Item.meta() overlays the translation
+    # on every call, so they are worked out once per item and language.
+    def title(self, item: Item, lang: str) -> str:
+        memo = self.memo.setdefault(("title", lang), {})
+        if item.key not in memo:
+            memo[item.key] = item.title(lang)
+        return memo[item.key]
+
+    def summary(self, item: Item, lang: str) -> str:
+        memo = self.memo.setdefault(("summary", lang), {})
+        if item.key not in memo:
+            memo[item.key] = item.summary(lang)
+        return memo[item.key]
+
+    def order(self, item: Item, lang: str) -> tuple:
+        """Sort key: the title without marks, as readers look it up."""
+        memo = self.memo.setdefault(("order", lang), {})
+        if item.key not in memo:
+            memo[item.key] = (fold(self.title(item, lang)).casefold(), item.key)
+        return memo[item.key]
+
+    def sorted(self, items: list[Item], lang: str) -> list[Item]:
+        return sorted(items, key=lambda i: self.order(i, lang))
 
     def terms(self, facet: str) -> dict:
         return getattr(self.hub.taxonomies, FACETS[facet])
@@ -111,7 +136,7 @@ class Index:
             best = max((abs(c) for c in (change(r) for r in results(case)) if c is not None), default=0.0)
             saved = number((case.data.get("time_saved") or {}).get("minutes")
                            if isinstance(case.data.get("time_saved"), dict) else None) or 0.0
-            return (-len(self.replicating_units(case)), -best, -saved, sort_key(case, lang))
+            return (-len(self.replicating_units(case)), -best, -saved, self.order(case, lang))
         return sorted(cases, key=key)
 
     def related(self, item: Item) -> list[Item]:

@@ -187,10 +187,12 @@ def set_edit_url(page, config, origins: dict, root: Path) -> None:
     if isinstance(origin, str) or not (config.edit_uri or config.edit_uri_template):
         page.edit_url, page.axt_edit_path = None, None
         return
-    source = Path(origin) if origin is not None else Path(page.file.abs_src_path or "")
+    source = origin if origin is not None else page.file.abs_src_path
     try:
-        rel = source.resolve().relative_to(root).as_posix()
-    except ValueError:  # not in the repository (a plugin's page): no edit link
+        rel = Path(source).resolve().relative_to(root).as_posix() if source else None
+    except ValueError:
+        rel = None
+    if rel is None:  # a page some plugin made in memory, or from outside the repository
         page.edit_url, page.axt_edit_path = None, None
         return
     if config.edit_uri_template:

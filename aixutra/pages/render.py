@@ -16,7 +16,7 @@ from markupsafe import escape
 
 from ..strings import STRINGS, t
 from . import format as fmt
-from . import paths
+from . import listing, paths
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!])")
 
@@ -55,15 +55,17 @@ def render(template: str, lang: str, **context) -> str:
         lang=lang, t=lambda key, **kw: t(key, lang, **kw), tn=lambda key, n: tn(key, n, lang), **context)
 
 
-def page(template: str, path: str, lang: str, **context) -> tuple[str, str]:
+def page(template: str, path: str, lang: str, index=None, **context) -> tuple[str, str]:
     """A generated page: (its source name, its Markdown), with links relative to it.
 
     `link(target)` is a Markdown link MkDocs checks; `href(target)` a plain .html link for
-    raw HTML blocks (which MkDocs leaves alone).
+    raw HTML blocks (which MkDocs leaves alone); `item_list(items)` a list of items as HTML.
     """
     folder = posixpath.dirname(path) or "."
     markdown = render(template, lang, page=path,
                       link=lambda target: paths.md_link(target, path),
                       href=lambda target: posixpath.relpath(target + ".html", folder),
+                      item_list=lambda items, **kw: listing.item_list(index, items, lang, path, **kw),
+                      badges=lambda item: listing.badges(item, lang),
                       **context)
     return paths.source(path, lang), markdown

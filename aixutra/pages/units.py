@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..strings import STRINGS, t
 from ..taxonomy import Term
 from . import paths
-from .index import Index, by_type, sort_key
+from .index import Index, by_type
 from .render import page
 from .svg import coverage_map
 
@@ -59,10 +59,10 @@ def unit_pages(index: Index, lang: str) -> dict[str, str]:
     units = index.hub.taxonomies.units
     for unit_id, items in index.by_unit.items():
         unit = units[unit_id]
-        items = sorted(items, key=lambda i: sort_key(i, lang))
+        items = index.sorted(items, lang)
         groups = by_type(items)
         copied, spread = _copied(index, groups["use_cases"]), _spread(index, groups["use_cases"])
-        path, markdown = page("unit.md.j2", paths.term("unit", unit_id), lang, unit=unit, groups=groups,
+        path, markdown = page("unit.md.j2", paths.term("unit", unit_id), lang, index, unit=unit, groups=groups,
                               copied=copied, spread=spread, units=units,
                               kind=kind_label(unit.extra.get("kind"), lang),
                               sector=index.hub.taxonomies.sectors.get(unit.extra.get("sector") or ""))
