@@ -306,6 +306,12 @@ def test_policy_lets_every_key_page_work(real_site, browser, where):
                 if kind == "404" and where == "offline":
                     continue  # shown by a web server only; its links start at the server's root
                 _visit(page, base + rel)
+        # Pages whose markup carries style attributes (allowed by their hashes only).
+        styled = [path.relative_to(real_site).as_posix() for path in sorted(real_site.rglob("*.html"))
+                  if "'unsafe-hashes'" in path.read_text(encoding="utf-8")]
+        assert styled
+        for rel in styled[:3]:
+            _visit(page, base + rel)
         # Search loads its scripts and index on first use: under the same policy.
         page.goto(base + "index.html")
         page.locator("#axt-search-q").click()
