@@ -142,3 +142,17 @@ def test_command_line_on_random_input(hub, capsys, data, fmt):
         assert all(LINE.match(line) for line in out.splitlines())
     elif fmt == "github":
         assert all(line.startswith(("::error file=", "::warning file=")) for line in out.splitlines())
+
+
+@SETTINGS
+@given(meta=front_matter, raw=tricky_text)
+def test_fast_and_strict_yaml_readers_agree(meta, raw):
+    """libyaml's fast path reads exactly what the Python reader reads, positions included."""
+    from aixutra.model import yaml_load
+
+    for text in (yaml.safe_dump(meta, allow_unicode=True), raw):
+        fast, strict = yaml_load.load(text), yaml_load._load_strict(text)
+        assert fast.failed == strict.failed
+        if not strict.failed:
+            assert (fast.data, fast.lines, fast.values, fast.problems) == \
+                (strict.data, strict.lines, strict.values, strict.problems)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
-from ..model import Hub
+from ..model import COLLECTIONS, Hub
 from . import content, data_check, safety, schema_check
 
 
@@ -31,7 +31,7 @@ def check(root: Path) -> tuple[Hub | None, list[Diagnostic]]:
 
 def validate(hub: Hub) -> list[Diagnostic]:
     found: list[Diagnostic] = list(hub.problems)
-    found += _unlisted(hub)
+    found += _files(hub)
     for item in hub.items.values():
         for src in (item.vi, item.en):
             if src is None:
@@ -58,19 +58,34 @@ def _guarded(rel: str, check, *args) -> list[Diagnostic]:
                            f"the validator failed on this file ({type(exc).__name__}: {exc}); please report it to the editors")]
 
 
-def _unlisted(hub: Hub) -> list[Diagnostic]:
-    """Markdown the hub would silently ignore: in a sub-folder of a collection."""
+def _files(hub: Hub) -> list[Diagnostic]:
+    """Every file of the collections is published (aixutra/site/files.py): only items and
+    images may be there, and no image may carry script."""
     found = []
-    for collection in ("guides", "prompts", "use_cases"):
+
+    def add(rel, code, vi, en):
+        found.append(Diagnostic(rel, 1, 1, "error", code, vi, en))
+
+    for collection in COLLECTIONS:
         folder = hub.root / collection
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*.md")):
-            if path.parent != folder:
-                rel = path.relative_to(hub.root).as_posix()
-                found.append(Diagnostic(rel, 1, 1, "error", "file-place",
-                                        f"Bài phải nằm ngay trong thư mục {collection}/, không trong thư mục con: chuyển tệp lên {collection}/",
-                                        f"items must be directly in {collection}/, not in a sub-folder: move the file up to {collection}/"))
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            parts = path.relative_to(folder).parts
+            if not path.is_file() or path.name.startswith((".", "_")):
+                continue  # not published (the same rule as aixutra/site/files.py)
+            rel = path.relative_to(hub.root).as_posix()
+            suffix = path.suffix.lower()
+            if suffix == ".md":
+                if len(parts) > 1:
+                    add(rel, "file-place",
+                        f"Bài phải nằm ngay trong thư mục {collection}/, không trong thư mục con: chuyển tệp lên {collection}/",
+                        f"items must be directly in {collection}/, not in a sub-folder: move the file up to {collection}/")
+            elif suffix not in content.IMAGE_MAGIC:
+                add(rel, "file-type",
+                    f"Tệp '{path.name}' không được đăng: thư mục {collection}/ chỉ chứa bài (.md) và ảnh (.png, .jpg, .gif, .webp, .svg); tài liệu khác hãy dẫn liên kết tới nơi đã công bố",
+                    f"'{path.name}' cannot be published: {collection}/ holds only items (.md) and images (.png, .jpg, .gif, .webp, .svg); link to other documents where they are published")
+            elif suffix == ".svg" and content.svg_is_active(path):
+                add(rel, "unsafe-svg", "Ảnh SVG chứa mã chạy được (script, on...=, javascript:): hãy xuất lại ảnh hoặc dùng PNG",
+                    "this SVG image contains active content (script, on...=, javascript:): export it again or use PNG")
     return found
 
 

@@ -24,7 +24,10 @@ IMAGE_MAGIC = {
     ".webp": (b"RIFF",),
     ".svg": (),
 }
-SVG_ACTIVE = re.compile(rb"<\s*script|\son[a-z]+\s*=|javascript:|<\s*foreignObject|<\s*iframe|<\s*embed", re.I)
+# In an SVG: script, event handlers, embedded documents, entity tricks, and links that
+# leave the image (anything but href="#...").
+SVG_ACTIVE = re.compile(rb"<\s*script|\son[a-z]+\s*=|javascript:|<\s*(?:foreignObject|iframe|embed|object)|<!ENTITY"
+                        rb"|href\s*=\s*[\"']?\s*(?!#)[^\s\"'>]", re.I)
 CASE_SECTIONS = {
     "vi": ["Vấn đề", "Cách làm", "Cách dùng AI", "Kết quả", "Khó khăn", "Cách nhân rộng"],
     "en": ["The problem", "What was done", "How AI was used", "Results", "Difficulties", "How to replicate"],
@@ -330,13 +333,21 @@ def _image(hub: Hub, here: str, path: str) -> list[tuple]:
     with file.open("rb") as fh:
         head = fh.read(MAX_IMAGE_BYTES)
     if suffix == ".svg":
-        if SVG_ACTIVE.search(head):
+        if svg_is_active(file):
             return [("unsafe-svg", f"Ảnh SVG '{path}' chứa mã chạy được (script, on...=, javascript:): hãy xuất lại ảnh hoặc dùng PNG",
                      f"the SVG image '{path}' contains active content (script, on...=, javascript:): export it again or use PNG")]
     elif not head.startswith(IMAGE_MAGIC[suffix]) or (suffix == ".webp" and head[8:12] != b"WEBP"):
         return [("image-type", f"Tệp '{path}' không phải ảnh {suffix} thật: hãy lưu lại đúng định dạng",
                  f"'{path}' is not really a {suffix} image: save it again in that format")]
     return []
+
+
+def svg_is_active(path: Path) -> bool:
+    """An SVG file that could run script when opened from the site."""
+    try:
+        return bool(SVG_ACTIVE.search(path.read_bytes()[: 4 * MAX_IMAGE_BYTES]))
+    except OSError:
+        return False
 
 
 def _exists(hub: Hub, resolved: str) -> bool:

@@ -9,20 +9,23 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
 from ..text import slugify
 
+# Patterns start with a literal character where they can, so that the regex engine skips
+# ahead to it instead of trying every position of a long file.
 FENCE = re.compile(r"(?ms)^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[`~]*[ \t]*$")
-CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
 SETEXT = re.compile(r"^(?P<text>[^\s#>\-*+|=][^\n]*)\n(?P<bar>=+|-+)[ \t]*$", re.M)
 ATTR_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 ATTR_LIST = re.compile(r"\{:?[ \t]*[^{}\n]*\}")
-INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(<[^>\n]*>|[^)\s]*)[^)]*\)")
+INLINE_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(<[^>\n]*>|[^)\s]*)[^)]*\)")
 REF_DEF = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:[ \t]*(?P<target><[^>\n]*>|\S+)", re.M)
-REF_USE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\[([^\]]*)\]")
+REF_USE = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\[([^\]]*)\]")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -31,10 +34,17 @@ def blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
+@lru_cache(maxsize=16)  # several checks read the same body
 def strip_code(body: str) -> str:
     """Blank out fenced blocks and code spans: shown as text, never run or followed."""
-    body = FENCE.sub(lambda m: blank(m.group(0)), body)
-    return CODE_SPAN.sub(lambda m: blank(m.group(0)), body)
+    if "```" in body or "~~~" in body:
+        body = FENCE.sub(lambda m: blank(m.group(0)), body)
+    if "`" not in body:
+        return body
+
+    def span(m):  # a span starts at the first backtick of a run
+        return m.group(0) if m.start() and body[m.start() - 1] == "`" else blank(m.group(0))
+    return CODE_SPAN.sub(span, body)
 
 
 def position(text: str, index: int) -> tuple[int, int]:
@@ -107,12 +117,15 @@ def targets(body: str) -> list[Target]:
     """Every link and image address of the body outside code: inline, reference, raw HTML."""
     text = strip_code(body)
     found = []
+
+    def bang(m) -> bool:
+        return m.start() > 0 and text[m.start() - 1] == "!"
     for m in INLINE_LINK.finditer(text):
-        found.append(Target(m.start(), m.group(1) == "!", _clean(m.group(3)), "inline"))
-    for m in REF_DEF.finditer(text):
-        label = m.group("label").strip().lower()
-        image = any(u.group(1) == "!" and (u.group(3) or u.group(2)).strip().lower() == label
-                    for u in REF_USE.finditer(text))
+        image = bang(m)
+        found.append(Target(m.start() - image, image, _clean(m.group(2)), "inline"))
+    image_labels = {(u.group(2) or u.group(1)).strip().lower() for u in REF_USE.finditer(text) if bang(u)}
+    for m in REF_DEF.finditer(text) if "]:" in text else ():
+        image = m.group("label").strip().lower() in image_labels
         found.append(Target(m.start("target"), image, _clean(m.group("target")), "reference"))
     for offset, tag, attrs in raw_tags(text):
         for name, value in attrs:
