@@ -1,4 +1,5 @@
-"""Build the site atomically: a failed build never replaces a good one."""
+"""Build the site atomically: a failed build never replaces a good one; the same for the
+offline copies written from it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException, PluginError
 
+from .offline import ExportResult, export
 from .site.state import STATE
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # the 2.0 notice means nothing to a contributor
@@ -58,6 +60,24 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: Path | Non
         mkdocs_log.removeHandler(collect)
     _swap(staging, site_dir)
     return BuildResult(True, site_dir, collect.messages)
+
+
+def build_offline(site_dir: Path, dist_dir: Path) -> ExportResult:
+    """Write the offline copies of a built site into dist_dir (aixutra/offline).
+
+    They are written into a staging folder that replaces dist_dir only once all are there:
+    a failure leaves the previous copies untouched.
+    """
+    dist_dir = Path(dist_dir).resolve()
+    dist_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{dist_dir.name}.new-", dir=dist_dir.parent))
+    staging.chmod(0o755)  # mkdtemp's folder is private; the copies are made to be shared
+    result = export(Path(site_dir), staging)
+    if not result.ok:
+        shutil.rmtree(staging, ignore_errors=True)
+        return result
+    _swap(staging, dist_dir)
+    return result
 
 
 def _explain(warnings: list[str], exc: Exception) -> list[str]:
