@@ -16,11 +16,12 @@ from ..taxonomy import LANGUAGES
 from . import paths
 from .paths import enabled
 from .browse import collection_pages, facet_pages
+from .handouts import handout_pages
 from .index import Index
 from .lists import catalogue_page, newest_page
 from .units import coverage_page, unit_pages
 
-KINDS = (collection_pages, facet_pages, unit_pages, coverage_page, newest_page, catalogue_page)
+KINDS = (collection_pages, facet_pages, unit_pages, coverage_page, newest_page, catalogue_page, handout_pages)
 # Menu entries (mkdocs.yml nav) that point at generated pages other than the collection indexes.
 NAV_PAGES = (paths.index("sector") + ".md", paths.CATALOGUE + ".md")
 
