@@ -182,6 +182,20 @@ def test_search_box_is_in_the_header_bar_labelled_in_the_page_language(site):
         assert "material/search" not in html and "search_index" not in html
 
 
+def test_a_configuration_without_the_search_hook_still_builds(tmp_path):
+    from aixutra.build import build_site
+
+    from .hubs import make_hub
+    hub = make_hub(tmp_path / "hub", {"guides/dao-duc.vi.md": GUIDE_VI})
+    config = (hub / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - hooks/search.py\n" in config
+    (hub / "mkdocs.yml").write_text(config.replace("  - hooks/search.py\n", ""), encoding="utf-8")
+    result = build_site(hub, hub / "site")
+    assert result.ok, result.messages
+    assert 'class="axt-search"' not in (hub / "site/guides/dao-duc.html").read_text(encoding="utf-8")
+    assert not (hub / "site/search").exists()
+
+
 def test_lunr_comes_from_the_build_not_the_repository(site):
     from .hubs import ROOT
     assert (site / "assets/search/lunr.js").is_file()
@@ -326,6 +340,20 @@ def test_slash_focuses_the_box_and_missing_words_are_named(opened):
     # Some of the words: the pages with the others, said so.
     found = results(page, "soạn thảo zzqx")
     assert hrefs(found)[:1] == ["soan-thao.html"] and "zzqx" in page.inner_text(".axt-search__status")
+
+
+def test_a_missing_index_is_said_plainly(site, browser, tmp_path):
+    import shutil
+    copy = shutil.copytree(site, tmp_path / "site")
+    (copy / "search/index.vi.js").unlink()
+    page = browser.new_page()
+    try:
+        page.goto((copy / "index.html").as_uri())
+        page.focus(BOX)
+        page.wait_for_selector("#axt-search-results:not([hidden])")
+        assert "Không tải được dữ liệu tìm kiếm" in page.inner_text("#axt-search-results")
+    finally:
+        page.close()
 
 
 def test_phone_width_the_box_opens_over_the_header(site, browser):
