@@ -186,6 +186,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "type.case": {"vi": "Mô hình", "en": "Case study"},
     "collection.newest": {"vi": "{n} mục mới nhất trên tổng số {total}.", "en": "The {n} newest of {total} items."},
     "collection.all": {"vi": "Xem cả {n} mục trong danh mục", "en": "See all {n} in the catalogue"},
+    "list.newest": {"vi": "{n} mục mới nhất.", "en": "The {n} newest."},
     "collection.by_sector": {"vi": "Theo lĩnh vực", "en": "By sector"},
     "badge.illustrative": {"vi": "ví dụ minh họa", "en": "illustrative example"},
     "badge.untranslated": {"vi": "chỉ có tiếng Việt", "en": "in Vietnamese only"},

@@ -195,6 +195,7 @@ def test_only_the_catalogue_lists_every_item(tmp_path, monkeypatch):
 
     monkeypatch.setattr(lists, "NEWEST", 3)
     monkeypatch.setattr(browse, "COLLECTION_LIMIT", 1)
+    monkeypatch.setattr(browse, "FACET_LIMIT", 1)
     hub = Hub.load(fixture.make(tmp_path / "hub"))
     generated = pages.generate(hub)
     for source, markdown in generated.items():
@@ -205,6 +206,12 @@ def test_only_the_catalogue_lists_every_item(tmp_path, monkeypatch):
         else:
             assert len(linked) < len(ITEMS), source
     assert "guides/index.vi.md" in generated and 'catalogue.html?type=guide"' in generated["guides/index.vi.md"]
+    # A cut list says so and links to the whole list in the catalogue.
+    cadres = generated["audiences/can-bo.en.md"]
+    assert "The 1 newest." in cadres and 'href="../catalogue.html?audience=can-bo&amp;type=case">See all 4' in cadres
+    assert "use_cases/bao-cao-xa-thu.html" in cadres and "use_cases/bao-cao-xa-a.html" not in cadres
+    sector = generated["sectors/chinh-quyen-xa.vi.md"]  # sector pages list everything of their sector
+    assert "mục mới nhất" not in sector and sector.count("use_cases/bao-cao-") == 3
 
 
 def test_markup_in_contributed_values_stays_text(site):

@@ -14,6 +14,10 @@ from .views import model
 PAGED = ("sector", "audience", "level", "tool")
 # A collection index lists all its items up to this many; beyond, its newest and the catalogue.
 COLLECTION_LIMIT = 60
+# Audiences, levels and tools hold large shares of the hub (most items are for cadres): their
+# pages list each type's newest items up to this many, then link to the catalogue, filtered.
+# Sector pages list all their items: a sector is what a reader browses by.
+FACET_LIMIT = 50
 
 
 def counts(items) -> dict[str, int]:
@@ -28,8 +32,11 @@ def collection_pages(index: Index, lang: str, browse: bool = True) -> dict[str, 
         items = [i for i in index.items if i.collection == collection]
         complete = len(items) <= COLLECTION_LIMIT or not browse
         shown = index.sorted(items, lang) if complete else newest(items, COLLECTION_LIMIT)
-        sectors = [(s, n) for s, n in ((s, sum(1 for i in index.items_of("sector", s.id) if i.collection == collection))
-                                       for s in index.terms("sector").values()) if n] if browse else []
+        sectors = []  # (sector, how many of this collection's items it has)
+        for sector in index.terms("sector").values() if browse else ():
+            n = sum(1 for i in index.items_of("sector", sector.id) if i.collection == collection)
+            if n:
+                sectors.append((sector, n))
         path, markdown = page("collection.md.j2", f"{collection}/index", lang, index, collection=collection,
                               type=TYPES[collection],
                               items=shown, total=len(items), complete=complete, sectors=sectors, browse=browse,
@@ -47,8 +54,10 @@ def facet_pages(index: Index, lang: str) -> dict[str, str]:
             groups = by_type(items)
             models = [model(index, c, lang) for c in index.ranked_models(groups["use_cases"], lang)] \
                 if facet == "sector" else []
+            shown = {c: g if facet == "sector" or len(g) <= FACET_LIMIT else newest(g, FACET_LIMIT)
+                     for c, g in groups.items()}
             path, markdown = page("term.md.j2", paths.term(facet, term.id), lang, index, facet=facet, term=term,
-                                  groups=groups, models=models, counts=counts(items))
+                                  groups=groups, shown=shown, types=TYPES, models=models, counts=counts(items))
             pages[path] = markdown
             rows.append((term, counts(items)))
         path, markdown = page("facet_index.md.j2", paths.index(facet), lang, facet=facet, rows=rows,

@@ -49,7 +49,7 @@ def decorate(html: str, page, item: Item, index: Index, lang: str) -> Decorated:
 
     clang = content_lang(item, lang)
     common = dict(item=item, tax=index.hub.taxonomies, href=href, clang=clang,
-                  units=set(index.by_unit))
+                  units=index.by_unit)
     out = Decorated(body=html)
     if item.collection == "use_cases":
         out.top = render("case_summary.html.j2", lang, **common, **case_context(item, index, lang))

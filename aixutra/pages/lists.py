@@ -16,6 +16,7 @@ def newest_page(index: Index, lang: str) -> dict[str, str]:
     published = newest(index.items, NEWEST)
     updated = newest([i for i in index.items if i.updated and i.date("published") and i.updated > i.date("published")],
                      NEWEST, "updated")
+
     def when(item, attr):
         return f" · {t('type.' + item.type, lang)} · {fmt.date(item.date(attr) or item.updated, lang)}"
 
