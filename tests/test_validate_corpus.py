@@ -191,7 +191,7 @@ CASES = [
     ("personal mobile number", {GV: GUIDE_VI + "\nGọi 0912 345 678 hoặc +84 983.456.789.\n"},
      [f"{GV}:25:5: error: personal-phone", f"{GV}:25:23: error: personal-phone"]),
     ("citizen ID number", {GV: GUIDE_VI + "\nCCCD 001094012345.\n"}, [f"{GV}:25:6: error: personal-id"]),
-    ("personal e-mail", {GV: GUIDE_VI + "\nThư: nguyen.van.a@gmail.com; công vụ: vanphong@thainguyen.gov.vn\n"},
+    ("personal e-mail", {GV: GUIDE_VI + "\nThư: nguyen.van.a@gmail.com; công vụ: vanphong@mail.thainguyen.gov.vn\n"},
      [f"{GV}:25:6: error: personal-email"]),
     ("e-mail in authors", {GV: sub(GUIDE_VI, 'role: "Biên tập viên"', 'role: "vanphong@thainguyen.gov.vn"')},
      [f"{GV}:9:18: error: author-contact"]),

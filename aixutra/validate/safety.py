@@ -30,8 +30,9 @@ PHONE = re.compile(r"(?<![\d.])(?:\+84|84|0)[\s.-]?[35789]\d(?:[\s.-]?\d){7}(?!\
 CITIZEN_ID = re.compile(r"(?<![\d.])0\d{2}(?:\d{9}|(?:[ .]\d{3}){3})(?![\d])")
 # Starts only where a word starts: trying every position of long words is quadratic.
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[\w-]+\.)+[a-z]{2,}", re.I)
+# Free mailboxes: a person's, not an agency's (agencies' domains end .gov.vn, .edu.vn...).
 PERSONAL_MAIL = re.compile(r"@(gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|proton|"
-                           r"protonmail|pm|aol|zoho|mail|gmx|yandex|qq|163|126)\.", re.I)
+                           r"protonmail|pm|aol|zoho|mail|gmx|yandex|qq|163|126)\.(?![\w.-]*\.(?:gov|edu|org)\.vn$)", re.I)
 
 
 def check(src: Source) -> list[Diagnostic]:
