@@ -424,3 +424,24 @@ def test_browser_weights_are_lunr_pythons(tmp_path, browser, lang):
     assert got.keys() == expected.keys()
     for ref in expected:
         assert got[ref] == pytest.approx(expected[ref], abs=0.0011), ref
+
+
+@pytest.mark.parametrize("mode", ["http", "file"])
+def test_measure_reports_what_the_search_loads(site, browser, mode):
+    """aixutra.search.measure (used by the benchmark): no timing asserted, only what it reports."""
+    import gzip
+
+    from aixutra.search.measure import OURS, measure
+
+    lang = "en" if mode == "file" else "vi"
+    queries = {"vi": ["soan thao", "dao duc", "khoan thau"], "en": ["drafting", "ethics", "contract"]}[lang]
+    with serve(site) as base:
+        report = measure(browser, site, queries, ui=OURS, base_url=base if mode == "http" else None,
+                         page="index.html" if lang == "vi" else "en/index.html")
+    files = ["assets/search/lunr.js", "assets/search/search.css", "assets/search/search.js", f"search/index.{lang}.js"]
+    assert report["available"] and report["mode"] == mode and report["cpu_throttle"] == 4
+    assert report["search_requests_before_focus"] == 0 and report["blocked_requests"] == []
+    assert sorted(report["search_files"]) == files
+    assert report["search_bytes_before_first_result"] == sum(
+        len(gzip.compress((site / f).read_bytes(), compresslevel=6, mtime=0)) for f in files)
+    assert report["first_result_ms"] > 0 and len(report["later_query_ms"]) == 2

@@ -63,10 +63,12 @@ _WAIT = """([box, result, timeout]) => ({done: new Promise(resolve => {
 })})"""
 
 
-def is_search_file(url: str) -> bool:
-    """Indexes, search scripts and styles, lunr and its languages, search workers."""
-    path = urlsplit(url).path.lower()
-    return any("search" in part or "lunr" in part for part in path.split("/"))
+def is_search_file(path: str) -> bool:
+    """Indexes, search scripts and styles, lunr and its languages, search workers.
+
+    path: relative to the site (a file:// URL's folders could be named anything).
+    """
+    return any("search" in part or "lunr" in part for part in urlsplit(path).path.lower().split("/"))
 
 
 def measure(browser, site: Path, queries: list[str], *, base_url: str | None = None, ui: SearchUI = OURS,
@@ -92,7 +94,7 @@ def measure(browser, site: Path, queries: list[str], *, base_url: str | None = N
         box = tab.locator(ui.box)
         if box.count() == 0:
             return {"system": ui.name, "available": False}
-        before_focus = [url for url, _ in reads if is_search_file(url)]
+        before_focus = [url for url, _ in reads if is_search_file(url[len(base):])]
         # The first query is typed as the box gets focus: the worst case, nothing is
         # loaded before the keystroke.
         times = []
@@ -109,7 +111,7 @@ def measure(browser, site: Path, queries: list[str], *, base_url: str | None = N
             times.append(answer)
             if n == 0:
                 first_shown = tab.evaluate("performance.timeOrigin") + answer[1]
-        files = sorted({url for url, done in reads if is_search_file(url) and done <= first_shown})
+        files = sorted({url for url, done in reads if is_search_file(url[len(base):]) and done <= first_shown})
         return {
             "system": ui.name, "available": True, "engine": ui.engine,
             "mode": "file" if offline else "http", "page": page, "cpu_throttle": throttle,
