@@ -15,11 +15,12 @@ import os
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
-from aixutra.build import build_site
+from aixutra.build import build_offline, build_site
 
 from .fixtures import pages
 
@@ -34,20 +35,24 @@ def commit(hub: Path) -> None:
         subprocess.run(["git", *args], cwd=hub, env=env, check=True, capture_output=True)
 
 
+# What scripts/build.py does (the site, then the offline copies), for a hub given by path.
 BUILD_ELSEWHERE = """
 import sys
 from pathlib import Path
-from aixutra.build import build_site
+from aixutra.build import build_offline, build_site
 result = build_site(Path(sys.argv[1]), Path(sys.argv[2]))
-sys.exit(0 if result.ok else "\\n".join(result.messages))
+if not result.ok:
+    sys.exit("\\n".join(result.messages))
+copies = build_offline(Path(sys.argv[2]), Path(sys.argv[3]))
+sys.exit(0 if copies.ok else "\\n".join(copies.messages))
 """
 
 
-def build_in_another_process(hub: Path, site: Path, cwd: Path) -> None:
+def build_in_another_process(hub: Path, site: Path, dist: Path, cwd: Path) -> None:
     env = dict(os.environ, PYTHONHASHSEED="4242", TZ="Pacific/Kiritimati", NO_MKDOCS_2_WARNING="1")
     env.pop("SOURCE_DATE_EPOCH", None)
-    done = subprocess.run([sys.executable, "-c", BUILD_ELSEWHERE, str(hub), str(site)], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run([sys.executable, "-c", BUILD_ELSEWHERE, str(hub), str(site), str(dist)], cwd=cwd,
+                          env=env, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
 
 
@@ -60,14 +65,21 @@ def hub(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def two_builds(hub, tmp_path_factory) -> tuple[Path, Path]:
+    """Two site/ folders of the same commit, each with its offline copies in <site>.dist/."""
     os.environ.pop("SOURCE_DATE_EPOCH", None)
     first = hub.parent / "first"
     result = build_site(hub, first)
     assert result.ok, "\n".join(result.messages)
+    copies = build_offline(first, dist_of(first))
+    assert copies.ok, copies.messages
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     second = hub.parent / "second"
-    build_in_another_process(hub, second, elsewhere)
+    build_in_another_process(hub, second, dist_of(second), elsewhere)
     return first, second
+
+
+def dist_of(site: Path) -> Path:
+    return site.with_name(site.name + ".dist")
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -124,3 +136,58 @@ def test_build_version_names_the_commit(two_builds, hub):
                          check=True).stdout.strip()
     home = (two_builds[0] / "index.html").read_text(encoding="utf-8")
     assert f"2025.03.26-{sha}" in home
+
+
+def test_offline_zips_of_one_commit_are_byte_identical(two_builds):
+    first, second = (sorted(dist_of(site).glob("*.zip")) for site in two_builds)
+    assert [p.name for p in first] == [p.name for p in second] and len(first) == 1
+    assert first[0].read_bytes() == second[0].read_bytes()
+    # Every entry carries the commit's date, not the time it was written.
+    with zipfile.ZipFile(first[0]) as zf:
+        assert {info.date_time[:3] for info in zf.infolist()} == {(2025, 3, 26)}
+        # What it holds comes from the built site (pages get their offline notice shown, and
+        # the blocks every page repeats are stored once, in assets/offline/).
+        site = tree(two_builds[0])
+        names = {n for n in zf.namelist() if not n.startswith("assets/offline/")} - {"README.txt", "SHA256SUMS"}
+        assert "index.html" in names and names <= set(site)
+        assert all(zf.read(rel) == site[rel] for rel in names if not rel.endswith(".html"))
+
+
+def snapshot(*folders: Path) -> dict[str, bytes]:
+    return {f"{folder.name}/{rel}": data for folder in folders for rel, data in tree(folder).items()}
+
+
+def test_a_failed_build_leaves_site_and_dist_untouched(tmp_path):
+    import shutil
+
+    from .fixtures.items import GUIDE_VI
+    from .hubs import ROOT, make_hub
+
+    hub = make_hub(tmp_path / "hub", {"guides/dao-duc.vi.md": GUIDE_VI})
+    shutil.copytree(ROOT / "scripts", hub / "scripts")  # the command contributors run
+    commit(hub)
+    run = [sys.executable, "scripts/build.py"]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run(run, cwd=hub, env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    site, dist = hub / "site", hub / "dist"
+    before = snapshot(site, dist)
+    assert any(name.endswith(".zip") for name in before)
+
+    # A broken contribution: the build stops, says so, and replaces nothing.
+    (hub / "guides" / "hong.vi.md").write_text("---\ntitle: [chưa đóng\n---\nx\n", encoding="utf-8")
+    done = subprocess.run(run, cwd=hub, env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 1
+    assert "guides/hong.vi.md:" in done.stderr and "Traceback" not in done.stderr
+    assert "left untouched" in done.stderr
+    assert snapshot(site, dist) == before
+
+    # The offline copies failing (here: a site without its home page) leave dist/ as it was.
+    broken = tmp_path / "broken-site"
+    shutil.copytree(site, broken)
+    (broken / "index.html").unlink()
+    copies = build_offline(broken, dist)
+    assert not copies.ok and copies.messages
+    assert snapshot(site, dist) == before
+    # No half-written folder is left behind.
+    assert sorted(p.name for p in hub.iterdir() if p.name.startswith(".")) == [".git"]
