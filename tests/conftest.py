@@ -40,6 +40,23 @@ def real_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def offline_copy(real_site, tmp_path_factory) -> Path:
+    """The offline zip of the real site, unpacked as a commune would from a USB stick."""
+    import zipfile
+
+    from aixutra.offline import export
+
+    dist = tmp_path_factory.mktemp("dist")
+    result = export(real_site, dist, kiwix=False)
+    assert result.ok, result.messages
+    [archive] = dist.glob("*.zip")
+    copy = tmp_path_factory.mktemp("usb") / "ai-xu-tra"
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(copy)
+    return copy
+
+
+@pytest.fixture(scope="session")
 def pages_site(tmp_path_factory) -> Path:
     """The site of the fixture hub of generated and item pages (tests/fixtures/pages.py)."""
     from .fixtures import pages

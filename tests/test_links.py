@@ -55,3 +55,7 @@ def test_404_pages_are_checked_against_the_root_they_are_served_at(tmp_path):
 
 def test_real_site_has_no_broken_internal_link(real_site):
     assert broken_links(real_site) == []
+
+
+def test_offline_copy_has_no_broken_internal_link(offline_copy):
+    assert broken_links(offline_copy) == []

@@ -338,3 +338,8 @@ def test_policy_stops_a_script_that_got_into_a_page(real_site, browser, tmp_path
             _visit(page, base + "guides/index.html")
             assert page.evaluate("() => window.axtInjected") is None
             assert any(p.startswith("csp: script-src") for p in watch.problems), watch.problems
+
+
+def test_offline_copy_runs_only_the_hubs_own_scripts(offline_copy):
+    problems = executable_content(offline_copy) + third_party_loads(offline_copy)
+    assert not problems, "\n".join(problems)
