@@ -343,3 +343,37 @@ def test_policy_stops_a_script_that_got_into_a_page(real_site, browser, tmp_path
 def test_offline_copy_runs_only_the_hubs_own_scripts(offline_copy):
     problems = executable_content(offline_copy) + third_party_loads(offline_copy)
     assert not problems, "\n".join(problems)
+
+
+def test_attacks_do_not_run_in_the_browser(attack_site, browser):
+    """With the policy switched off, so that only the escaping protects: open the attack pages,
+    search for the attack values, fill a prompt's form with markup; no script runs."""
+    from .e2e import online
+
+    with online(browser, attack_site, viewport={"width": 1280, "height": 800}, bypass_csp=True) as \
+            (base, context, watch):
+        ran = []
+        context.on("dialog", lambda dialog: (ran.append(dialog.message), dialog.dismiss()))
+        page = context.new_page()
+        for rel in ("guides/tan-cong.html", "prompts/tan-cong.html", "use_cases/tan-cong.html",
+                    "en/prompts/tan-cong.html", "units/vi-du-tan-cong.html", "catalogue.html", "tan-cong.html"):
+            page.goto(base + rel)
+            page.wait_for_load_state("load")
+        # Search shows contributed titles and summaries in its results.
+        for query in ("AXT1Z", "AXT41Z", "jinja"):
+            page.locator("#axt-search-q").fill("")
+            page.locator("#axt-search-q").click()
+            page.keyboard.type(query)
+            page.wait_for_selector("#axt-search-results a")
+            assert page.locator("#axt-search-results img, #axt-search-results script").count() == 0
+        # The variable form writes what is typed into the prompt.
+        page.goto(base + "prompts/tan-cong.html")
+        page.wait_for_load_state("load")
+        field = page.locator(".axt-prompt__form input, .axt-prompt__form textarea").first
+        field.fill('<img src=# onerror=alert("form")><script>alert("form2")</script>')
+        assert page.locator(".axt-prompt__text img, .axt-prompt__text script").count() == 0
+        # The catalogue filters read contributed text too.
+        page.goto(base + "catalogue.html")
+        page.locator('.axt-filters [name="words"]').fill("axt41z")
+        page.wait_for_timeout(300)
+        assert ran == [], ran
