@@ -30,9 +30,10 @@ MAX_DEPTH = 20  # front matter is a few levels deep; anything deeper is a mistak
 SPECIAL = re.compile(r"(?:^|[\s\[{,:?-])[&*!]", re.M)
 
 
-# Characters the two parsers treat differently (tabs, BOMs, Unicode line breaks): such
-# texts always go through the Python reader, so that both paths read the same.
-AMBIGUOUS = re.compile("[\t\ufeff\x85\u2028\u2029]")
+# Characters the two parsers treat differently (tabs, BOMs, Unicode line breaks, and the
+# explicit-key "?" whose empty value they place differently): such texts always go through
+# the Python reader, so that both paths read the same.
+AMBIGUOUS = re.compile("[\t\ufeff\x85\u2028\u2029]|(?:^|\\s)\\?(?:\\s|$)", re.M)
 
 
 class _TooDeep(yaml.YAMLError):
