@@ -56,12 +56,14 @@
         return numbers[term];
       });
     });
-    var n = data.docs.length;
+    var n = data.docs.length, k1 = data.k1, b = data.b;
     return {
       data: data, keys: keys, terms: terms, numbers: numbers, folds: folds, cache: [],
       postings: data.postings.map(function (lists) { return lists.split(";"); }),
-      averages: data.lengths.map(function (lengths) {
-        return lengths.reduce(function (sum, l) { return sum + l; }, 0) / n;
+      // BM25's length normalisation of each field of each document, as lunr's builder has it.
+      norms: data.lengths.map(function (lengths) {
+        var average = lengths.reduce(function (sum, l) { return sum + l; }, 0) / n;
+        return Float64Array.from(lengths, function (l) { return k1 * (1 - b + b * (l / average)); });
       }),
       pipeline: lunr.Pipeline.load(data.pipeline)
     };
@@ -93,32 +95,48 @@
     return (engine.cache[t] = found);
   }
 
-  /* The lunr.Index of a few terms: their postings and the weights lunr's builder gives
-     them (lunr.Builder#createFieldVectors), so lunr scores them as in the whole index. */
-  function lunrIndex(numbers) {
-    var data = engine.data, fields = data.fields, k1 = data.k1, b = data.b;
+  /* A lunr.Index of the query's words, one lunr term each ("#0", "#1"...): a word's
+     postings are those of all its spellings, each weighted as lunr's builder weighs it
+     (lunr.Builder#createFieldVectors) times the spelling's boost. lunr then matches and
+     scores one term per word, however many spellings the word has. */
+  function lunrIndex(asked) {
+    var data = engine.data, fields = data.fields, k1 = data.k1, n = data.docs.length;
     var inverted = Object.create(null), rows = Object.create(null), vectors = Object.create(null);
-    numbers.slice().sort(function (x, y) { return x - y; }).forEach(function (t, i, sorted) {
-      if (t === sorted[i - 1]) return;  // asked twice ("báo cáo cáo")
-      var p = posting(t), entry = { _index: t };
+    var sums = new Float64Array(n), seen = new Uint8Array(n);
+    asked.forEach(function (word, i) {
+      var entry = inverted["#" + i] = { _index: i };
       fields.forEach(function (name, f) {
-        var docs = p.docs[f], tfs = p.tfs[f], lengths = data.lengths[f], matched = entry[name] = {};
-        for (var j = 0; j < docs.length; j++) {
-          var doc = docs[j], tf = tfs[j], ref = name + "/" + doc;
-          var norm = k1 * (1 - b + b * (lengths[doc] / engine.averages[f]));
+        var norms = engine.norms[f], boost = data.boosts[f], touched = [], matched = entry[name] = {};
+        word.terms.forEach(function (t, j) {
+          var p = posting(t), docs = p.docs[f], tfs = p.tfs[f];
+          for (var d = 0; d < docs.length; d++) {
+            var doc = docs[d], tf = tfs[d];
+            var weight = Math.round(p.idf * ((k1 + 1) * tf) / (norms[doc] + tf) * boost * 1000) / 1000;
+            if (!seen[doc]) touched.push(doc);
+            seen[doc] = 1;
+            sums[doc] += weight * word.boosts[j];
+          }
+        });
+        touched.sort(function (x, y) { return x - y; }).forEach(function (doc) {
           matched[doc] = NONE;
-          (rows[ref] || (rows[ref] = [])).push(
-            t, Math.round(p.idf * ((k1 + 1) * tf) / (norm + tf) * data.boosts[f] * 1000) / 1000);
-        }
+          var ref = name + "/" + doc;
+          (rows[ref] || (rows[ref] = [])).push(i, sums[doc]);
+          sums[doc] = seen[doc] = 0;
+        });
       });
-      inverted[engine.terms[t]] = entry;
     });
     for (var ref in rows) vectors[ref] = new lunr.Vector(rows[ref]);
-    var words = Object.keys(inverted).sort();
     return new lunr.Index({
-      invertedIndex: inverted, fieldVectors: vectors, tokenSet: lunr.TokenSet.fromArray(words),
+      invertedIndex: inverted, fieldVectors: vectors, tokenSet: lunr.TokenSet.fromArray(Object.keys(inverted).sort()),
       fields: fields, pipeline: engine.pipeline
     });
+  }
+
+  /* Whether a term occurs in a document (any field). */
+  function has(t, doc) {
+    var p = posting(t);
+    if (!p.all) p.all = new Set([].concat.apply([], p.docs));
+    return p.all.has(doc);
   }
 
   /* A folded word as the index holds it: stemmed where the index is (English). */
@@ -142,11 +160,15 @@
     if (typed) {  // typed with marks: they must be there
       longer = longer.filter(function (t) { return engine.terms[t].lastIndexOf(typed, 0) === 0; });
     }
-    // A short beginning goes on to many words: keep the most common (longest postings).
-    var size = function (t) {
-      return engine.postings.reduce(function (sum, lists) { return sum + lists[t].length; }, 0);
-    };
-    return whole.concat(longer.sort(function (x, y) { return size(y) - size(x); }).slice(0, EXPANSIONS));
+    if (longer.length > EXPANSIONS) {
+      // A short beginning goes on to many words: keep the most common (longest postings).
+      var size = {};
+      longer.forEach(function (t) {
+        size[t] = engine.postings.reduce(function (sum, lists) { return sum + lists[t].length; }, 0);
+      });
+      longer = longer.sort(function (x, y) { return size[y] - size[x]; }).slice(0, EXPANSIONS);
+    }
+    return whole.concat(longer);
   }
 
   /* The index terms a typed word stands for: none for a stop word, null when none matches. */
@@ -164,42 +186,38 @@
 
   function search(text) {
     var list = words(text), typing = !/[\s\p{P}]$/u.test(text);
-    var groups = [], missing = [], asked = [];
+    var asked = [], missing = [];
     list.forEach(function (word, n) {
       var prefix = typing && n === list.length - 1;
       if (prefix && word.length < 2 && list.length > 1) return;  // one letter of the next word
       var found = resolve(word, prefix);
       if (found === null) return missing.push(word);
       if (!found.terms.length) return;
-      // An accented word ranks its exact spelling first ("đường" before "dương").
-      var exact = fold(word) !== word && word in engine.numbers ? word : "";
-      var terms = found.terms.map(function (t) { return engine.terms[t]; });
+      var exact = fold(word) !== word ? engine.numbers[word] : undefined;
       var whole = prefix ? engine.folds[found.key] || [] : [];
-      groups.push({ terms: terms, exact: exact, whole: whole.map(function (t) { return engine.terms[t]; }) });
-      asked = asked.concat(found.terms);
-    });
-    var matches = groups.length ? lunrIndex(asked).query(function (q) {
-      groups.forEach(function (g) {
-        g.terms.forEach(function (term) {
-          var boost = term === g.exact ? 10 : 1;
-          if (g.whole.indexOf(term) >= 0) boost *= 3;  // a word being typed: itself before longer ones
-          q.term(term, { usePipeline: false, boost: boost });
-        });
+      asked.push({
+        terms: found.terms,
+        boosts: found.terms.map(function (t) {
+          // An accented word ranks its exact spelling first ("đường" before "dương"), and
+          // a word being typed ranks itself before longer words.
+          return (t === exact ? 10 : 1) * (whole.indexOf(t) >= 0 ? 3 : 1);
+        })
       });
+    });
+    var matches = asked.length ? lunrIndex(asked).query(function (q) {
+      asked.forEach(function (word, i) { q.term("#" + i, { usePipeline: false }); });
     }) : [];
     // Pages with all the words come first, unless one lacking a word matches far better:
     // a score is scaled by the share of the words the page has (any of their spellings),
     // cubed (3 words of 4: x0.42; 1 of 4: x0.016).
     var complete = 0;
     matches.forEach(function (m) {
-      var share = groups.filter(function (g) {
-        return g.terms.some(function (t) { return t in m.matchData.metadata; });
-      }).length / groups.length;
+      var share = Object.keys(m.matchData.metadata).length / asked.length;
       m.score *= share * share * share;
       if (share === 1) complete++;
     });
     matches.sort(function (x, y) { return y.score - x.score; });
-    return { results: matches, missing: missing, partial: matches.length > 0 && !complete };
+    return { results: matches, asked: asked, missing: missing, partial: matches.length > 0 && !complete };
   }
 
   /* ---------- Results ---------- */
@@ -267,7 +285,13 @@
     if (found.missing.length) notes.push(strings.missing.replace("{words}", found.missing.join(", ")));
     if (!count) notes.push(strings.none);
     status.textContent = notes.join(" · ");
-    var add = function (r) { listing.appendChild(result(engine.data.docs[+r.ref], r.matchData.metadata)); };
+    var add = function (r) {
+      var matched = Object.create(null), doc = +r.ref;  // the spellings this page has
+      found.asked.forEach(function (word) {
+        word.terms.forEach(function (t) { if (has(t, doc)) matched[engine.terms[t]] = true; });
+      });
+      listing.appendChild(result(engine.data.docs[doc], matched));
+    };
     found.results.slice(0, FIRST).forEach(add);
     panel.setAttribute("data-query", text);  // what the results answer (tests, measurements)
     // The rest once the first ones are on screen.
@@ -328,8 +352,8 @@
       engine = unpack(data);
       // For tests and measurements: the ranked results of a query, lunr's view of some terms.
       this.search = search;
-      this.index = function (terms) {
-        return lunrIndex(terms.map(function (term) { return engine.numbers[term]; }));
+      this.index = function (terms) {  // one word per term, boost 1
+        return lunrIndex(terms.map(function (term) { return { terms: [engine.numbers[term]], boosts: [1] }; }));
       };
       form.setAttribute("data-ready", "1");
       if (document.activeElement === input || input.value.trim()) show(input.value);
