@@ -43,6 +43,7 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: Path | Non
     site_dir = Path(site_dir or root / "site").resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    staging.chmod(0o755)  # mkdtemp's folder is private; a web server must read the site
     collect = _Collect()
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(collect)
