@@ -17,8 +17,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .browser import block_network, serve
-from .hubs import build_hub
+import aixutra.site.hooks as site_hooks
+from aixutra.build import build_site
+from aixutra.model import Hub
+
+from .hubs import make_hub
 from .sitescan import executable_content, third_party_loads
 
 
@@ -30,14 +33,6 @@ def value(n: int) -> str:
     return (f'AXT{n}Z <script>alert("x{n}")</script><img src=# onerror=alert({n})> "dq" \'sq\' '
             f'{{{{ 7*7 }}}} {{% if 1 %}}jinja{{% endif %}} **đậm** [liên kết](javascript:alert({n})) '
             f'&lt;b&gt; &amp; `mã` </title></textarea></pre></script><!-- -->')
-
-
-VALUES: dict[int, str] = {}
-
-
-def v(n: int) -> str:
-    VALUES[n] = value(n)
-    return VALUES[n]
 
 
 # Markdown bodies: raw HTML, Markdown-level tricks and Markdown extensions' syntax.
@@ -122,15 +117,16 @@ COMMON = dict(sectors=["noi-vu"], audiences=["can-bo"], level="co-ban", unit="ba
 
 
 def corpus() -> dict[str, str]:
-    files = {
+    """Attack files by path: every item type in both languages, and a hand-written docs page."""
+    return {
         "guides/tan-cong.vi.md": _item(dict(
-            title=v(1), summary=v(2), **COMMON, tags=[v(3)], authors=[{"role": v(4), "name": v(5)}],
+            title=value(1), summary=value(2), **COMMON, tags=[value(3)], authors=[{"role": value(4), "name": value(5)}],
             ai_tools=["chatgpt"], related=["prompts/tan-cong", "use_cases/tan-cong"],
             # Meta keys Material itself reads, straight into its templates.
-            description=v(6), author=v(7))),
+            description=value(6), author=value(7))),
         "guides/tan-cong.en.md": _item(dict(
-            translation_of="00000000", title=v(11), summary=v(12), tags=[v(13)],
-            authors=[{"role": v(14)}], description=v(16)), BODY_EN),
+            translation_of="00000000", title=value(11), summary=value(12), tags=[value(13)],
+            authors=[{"role": value(14)}], description=value(16)), BODY_EN),
         # A page that asks for Material's redirect template, whose script takes the address
         # from front matter.
         "guides/chuyen-huong.vi.md": _item(dict(
@@ -138,39 +134,38 @@ def corpus() -> dict[str, str]:
             tags=[], authors=[{"role": "Biên tập viên"}],
             template="redirect.html", location="javascript:alert('redirect')")),
         "prompts/tan-cong.vi.md": _item(dict(
-            title=v(21), summary=v(22), **COMMON, tags=[], authors=[{"role": "Biên tập viên"}],
+            title=value(21), summary=value(22), **COMMON, tags=[], authors=[{"role": "Biên tập viên"}],
             ai_tools=["chatgpt"],
             prompts=[
-                {"id": "mot", "task": v(23), "text": v(24) + "\nDòng hai {{noi_dung}}\n" + v(25),
-                 "variables": [{"name": "noi_dung", "label": {"vi": v(26), "en": v(27)}, "example": v(28)}],
+                {"id": "mot", "task": value(23), "text": value(24) + "\nDòng hai {{noi_dung}}\n" + value(25),
+                 "variables": [{"name": "noi_dung", "label": {"vi": value(26), "en": value(27)}, "example": value(28)}],
                  "data_safety": "an-danh-truoc", "tested_with": [{"tool": "chatgpt", "date": "2026-10"}],
-                 "example_output": v(29)},
-                {"id": "hai", "task": "Không biến", "text": v(30),
+                 "example_output": value(29)},
+                {"id": "hai", "task": "Không biến", "text": value(30),
                  "data_safety": "cong-khai", "tested_with": [{"tool": "chatgpt", "date": "2026-10"}]},
             ])),
         "prompts/tan-cong.en.md": _item(dict(
-            translation_of="00000000", title=v(31), summary=v(32),
-            prompts=[{"id": "mot", "task": v(33), "text": v(34) + "\nLine two {{noi_dung}}", "example_output": v(35)}]),
+            translation_of="00000000", title=value(31), summary=value(32),
+            prompts=[{"id": "mot", "task": value(33), "text": value(34) + "\nLine two {{noi_dung}}", "example_output": value(35)}]),
             BODY_EN),
         "use_cases/tan-cong.vi.md": _item(dict(
-            title=v(41), summary=v(42), **{**COMMON, "unit": "vi-du-tan-cong"}, tags=[v(43)],
+            title=value(41), summary=value(42), **{**COMMON, "unit": "vi-du-tan-cong"}, tags=[value(43)],
             authors=[{"role": "Cán bộ"}], illustrative=False, stage="thi-diem", ai_tools=["chatgpt"],
-            results=[{"metric": v(44), "before": 240, "after": 90, "unit": v(45), "period": v(46), "evidence": v(47)}],
-            time_saved={"minutes": 150, "per": v(48)}, cost={"vnd_per_month": 0, "note": v(49)},
-            prerequisites=[v(50)],
-            sources=[{"title": v(51), "url": "javascript:alert('source')"},
+            results=[{"metric": value(44), "before": 240, "after": 90, "unit": value(45), "period": value(46), "evidence": value(47)}],
+            time_saved={"minutes": 150, "per": value(48)}, cost={"vnd_per_month": 0, "note": value(49)},
+            prerequisites=[value(50)],
+            sources=[{"title": value(51), "url": "javascript:alert('source')"},
                      {"title": "Nguồn dữ liệu", "url": "data:text/html,<script>alert('source2')</script>"}]),
             BODY + "\n## Vấn đề\n\nx\n\n## Cách làm\n\nx\n\n## Cách dùng AI\n\nx\n\n## Kết quả\n\nx\n\n"
                    "## Khó khăn\n\nx\n\n## Cách nhân rộng\n\n1. <script>alert('step')</script> Bước một\n"
                    "2. [bước](javascript:alert('step2'))\n"),
         "use_cases/tan-cong.en.md": _item(dict(
-            translation_of="00000000", title=v(61), summary=v(62),
-            results=[{"metric": v(63), "unit": v(64), "period": v(65), "evidence": v(66)}],
-            time_saved={"per": v(67)}, cost={"note": v(68)}, prerequisites=[v(69)]),
+            translation_of="00000000", title=value(61), summary=value(62),
+            results=[{"metric": value(63), "unit": value(64), "period": value(65), "evidence": value(66)}],
+            time_saved={"per": value(67)}, cost={"note": value(68)}, prerequisites=[value(69)]),
             BODY_EN),
-        "docs/tan-cong.vi.md": _item(dict(title=v(71), description=v(72)), BODY),
+        "docs/tan-cong.vi.md": _item(dict(title=value(71), description=value(72)), BODY),
     }
-    return files
 
 
 # A contributing unit whose name is an attack too (data/units.yml is contributed as well).
@@ -180,20 +175,12 @@ UNIT = ("\n- id: vi-du-tan-cong\n  kind: xa\n  illustrative: true\n  sector: chi
 
 @pytest.fixture(scope="module")
 def attack_site(tmp_path_factory) -> Path:
-    import aixutra.site.hooks as hooks
-    from aixutra.model import Hub
-
-    hub = tmp_path_factory.mktemp("attacks") / "hub"
-    files = corpus()
-    VALUES[81], VALUES[82] = value(81), value(82)
+    hub = make_hub(tmp_path_factory.mktemp("attacks") / "hub", corpus())
+    units = hub / "data" / "units.yml"
+    units.write_text(units.read_text(encoding="utf-8") + UNIT, encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         # The validator would refuse this content: switch it off, keep the rest of the build.
-        patch.setattr(hooks, "check", lambda root: (Hub.load(root), []))
-        from .hubs import make_hub
-        make_hub(hub, files)
-        units = hub / "data" / "units.yml"
-        units.write_text(units.read_text(encoding="utf-8") + UNIT, encoding="utf-8")
-        from aixutra.build import build_site
+        patch.setattr(site_hooks, "check", lambda root: (Hub.load(root), []))
         result = build_site(hub, hub / "site")
     assert result.ok, "\n".join(result.messages)
     return hub / "site"
@@ -248,11 +235,11 @@ def test_every_front_matter_value_is_shown_as_text(attack_site):
         for text in parser.texts:
             for n in {int(m) for m in MARK.findall(text)}:
                 seen.add(n)
-                if _normal(VALUES[n]) not in _normal(text):
+                if _normal(value(n)) not in _normal(text):
                     broken.append(f"{path.relative_to(attack_site)}: value {n} rendered as {text[:160]!r}")
     assert not broken, "\n".join(broken)
     # The values a reader sees on the item pages were found at all.
-    assert {1, 2, 21, 22, 23, 24, 29, 41, 44, 45, 46, 48, 49, 50}.issubset(seen), sorted(seen)
+    assert {1, 2, 21, 22, 23, 24, 29, 41, 44, 45, 46, 48, 49, 50, 81}.issubset(seen), sorted(seen)
 
 
 # The real site.
