@@ -9,13 +9,14 @@ docs/benchmark.vi.md and docs/benchmark.en.md. The logic lives in aixutra/bench/
 from __future__ import annotations
 
 import argparse
+import json
 import shlex
 import sys
 import tempfile
 from pathlib import Path
 
 from aixutra.bench import report, snapshot
-from aixutra.bench.run import BenchError, run
+from aixutra.bench.run import BenchError, merge, run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=ROOT / "bench-results" / "latest.json", help="where to write the full results")
     parser.add_argument("--docs-dir", type=Path, default=ROOT / "docs", help="where to write benchmark.vi.md and benchmark.en.md")
     parser.add_argument("--no-docs", action="store_true", help="do not rewrite the documentation pages")
+    parser.add_argument("--merge", type=Path, metavar="JSON",
+                        help="also report the runs of an earlier results file for the N not measured now")
     parser.add_argument("--work-dir", type=Path, help="where to generate the hubs (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the generated hubs and sites")
     parser.add_argument("--seed", type=int, default=7, help="seed of the synthetic content")
@@ -50,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     except BenchError as exc:
         print(exc, file=sys.stderr)
         return 1
+    if args.merge:
+        results = merge(results, json.loads(args.merge.read_text(encoding="utf-8")))
     print(report.terminal(results))
     for path in report.write(results, args.json, None if args.no_docs else args.docs_dir):
         print(f"Đã ghi / written: {path}")
@@ -60,6 +65,8 @@ def _at(args, argv: list[str], command: str) -> int:
     """Run the benchmark from a snapshot of a commit, writing results into this tree."""
     inner = [a for i, a in enumerate(argv) if a != "--at" and not a.startswith("--at=") and (i == 0 or argv[i - 1] != "--at")]
     inner += ["--json", str(args.json.resolve()), "--docs-dir", str(args.docs_dir.resolve()), "--command-label", command]
+    if args.merge:
+        inner += ["--merge", str(args.merge.resolve())]
     with tempfile.TemporaryDirectory(prefix="aixutra-bench-src-") as tmp:
         try:
             source = snapshot.extract(ROOT, args.at, Path(tmp) / "src")

@@ -85,6 +85,14 @@ def test_bench_builds_both_sites_and_reports_every_metric(tmp_path, browser):
         assert all(row.count("|") == len(report.COLUMNS[lang]) + 1 for row in rows)
         page = report.markdown_page(results, lang)
         assert page.startswith("# ") and table in page and "python scripts/bench.py --items 5" in page
+    # A run merged from an earlier results file keeps its own origin, and growth is shown.
+    earlier = {"date": "2026-11-01 00:00 UTC", "commit": "abc1234", "command": "python scripts/bench.py --items 40",
+               "repeat": 1, "runs": [dict(result, items=2 * result["items"])]}
+    merged = run.merge(json.loads(json.dumps(results)), earlier)
+    assert [r["items"] for r in merged["runs"]] == [result["items"], 2 * result["items"]]
+    page = report.markdown_page(merged, "en")
+    assert "Measured in another run: 2026-11-01 00:00 UTC, source `abc1234`" in page
+    assert report.LINEAR["en"][0] in page and "python scripts/bench.py --items 40" in page
     docs = tmp_path / "docs"
     docs.mkdir()
     written = report.write(results, tmp_path / "latest.json", docs)

@@ -230,6 +230,16 @@ TEXT = {
 }
 
 
+def _elsewhere(run: dict, results: dict, lang: str) -> list[str]:
+    """A note on a run merged from an earlier benchmark (other date, maybe other code)."""
+    origin = run.get("run")
+    if not origin or (origin["date"], origin["commit"]) == (results["date"], results["commit"]):
+        return []
+    text = {"vi": "Đo trong một lần chạy khác: {date}, mã nguồn `{commit}`, lệnh `{command}`, {repeat} lần lặp.",
+            "en": "Measured in another run: {date}, source `{commit}`, command `{command}`, {repeat} repeat(s)."}
+    return [text[lang].format(**origin), ""]
+
+
 def _bullets(items: list[str]) -> str:
     return "\n".join(f"- {i}" for i in items)
 
@@ -261,12 +271,14 @@ def markdown_page(results: dict, lang: str) -> str:
                  s["hub"].format(n=n, guides=counts.get("guides", 0), prompts=counts.get("prompts", 0),
                                  cases=counts.get("use_cases", 0), words=num(run["words"]["vi"] / run["items"], 0, lang),
                                  words_en=num(run["words"]["en"] / run["items"], 0, lang)), "",
+                 *_elsewhere(run, results, lang),
                  comparison_table(run, lang), "",
                  f"### {s['generated']}", "", s["generated_intro"], "", generated_table(run, lang), ""]
     if len(results["runs"]) > 1:
         body += [f"## {s['linear']}", "", s["linear_intro"], "", linearity_table(results["runs"], lang), ""]
+    commands = [results["command"]] + sorted({r["run"]["command"] for r in results["runs"] if "run" in r} - {results["command"]})
     tail = [f"## {s['method']}", "", _bullets(s["method_items"]), "",
-            f"## {s['reproduce']}", "", s["reproduce_text"], "", "```sh", results["command"], "```", "",
+            f"## {s['reproduce']}", "", s["reproduce_text"], "", "```sh", *commands, "```", "",
             s["reproduce_note"], ""]
     return "\n".join(head + body + tail)
 

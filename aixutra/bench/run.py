@@ -241,4 +241,22 @@ def run(items: list[int], repeat: int = 3, use_browser: bool = True, work_dir: P
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
     results["load"]["end"] = _load()
+    for entry in results["runs"]:
+        entry["run"] = stamp(results)
+    return results
+
+
+def stamp(results: dict) -> dict:
+    """Where a run's figures come from, kept with them when runs are merged."""
+    return {key: results.get(key) for key in ("date", "commit", "command", "repeat")}
+
+
+def merge(results: dict, earlier: dict) -> dict:
+    """Add the runs of an earlier results file for the N this run did not measure."""
+    measured = {r["items"] for r in results["runs"]}
+    for entry in earlier.get("runs", []):
+        if entry["items"] not in measured:
+            entry.setdefault("run", stamp(earlier))
+            results["runs"].append(entry)
+    results["runs"].sort(key=lambda r: r["items"])
     return results
