@@ -1,6 +1,7 @@
 """Benchmark AI Xứ Trà against bare Material on a synthetic hub of N items per language.
 
 Usage: python scripts/bench.py --items 250 --items 1000 [--repeat 3] [--at HEAD|WORKTREE] [--no-browser]
+       python scripts/bench.py --report-only bench-results/latest.json   # rewrite the pages only
 
 Prints the comparison, writes bench-results/latest.json and the documentation pages
 docs/benchmark.vi.md and docs/benchmark.en.md. The logic lives in aixutra/bench/.
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(description="Đo hiệu năng AI Xứ Trà so với Material thuần / Benchmark AI Xứ Trà against bare Material")
-    parser.add_argument("--items", type=int, action="append", required=True, metavar="N",
+    parser.add_argument("--items", type=int, action="append", metavar="N",
                         help="items per language in the synthetic hub (repeat the option for several N)")
     parser.add_argument("--repeat", type=int, default=3, help="builds and searches per measurement; the median is reported (default 3)")
     parser.add_argument("--at", metavar="REV", help="benchmark a copy of this git commit (e.g. HEAD), or of the working "
@@ -35,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-docs", action="store_true", help="do not rewrite the documentation pages")
     parser.add_argument("--merge", type=Path, metavar="JSON",
                         help="also report the runs of an earlier results file for the N not measured now")
+    parser.add_argument("--report-only", type=Path, metavar="JSON",
+                        help="measure nothing: print and write the report of an earlier results file")
     parser.add_argument("--work-dir", type=Path, help="where to generate the hubs (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the generated hubs and sites")
     parser.add_argument("--seed", type=int, default=7, help="seed of the synthetic content")
@@ -42,6 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--command-label", help=argparse.SUPPRESS)
     parser.add_argument("--source-label", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.report_only:
+        results = json.loads(args.report_only.read_text(encoding="utf-8"))
+        print(report.terminal(results))
+        return _written(report.write(results, None, None if args.no_docs else args.docs_dir))
+    if not args.items:
+        parser.error("cần ít nhất một --items N / at least one --items N is needed")
     if any(n < 1 for n in args.items) or args.repeat < 1:
         parser.error("--items và --repeat phải từ 1 trở lên / --items and --repeat must be at least 1")
     command = args.command_label or "python scripts/bench.py " + shlex.join(argv)
@@ -56,7 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.merge:
         results = merge(results, json.loads(args.merge.read_text(encoding="utf-8")))
     print(report.terminal(results))
-    for path in report.write(results, args.json, None if args.no_docs else args.docs_dir):
+    return _written(report.write(results, args.json, None if args.no_docs else args.docs_dir))
+
+
+def _written(paths: list[Path]) -> int:
+    for path in paths:
         print(f"Đã ghi / written: {path}")
     return 0
 

@@ -94,17 +94,18 @@ class _Traffic:
     def summary(self, upto: int | None = None) -> dict:
         """gzip bytes by kind of the first `upto` responses (all by default)."""
         by_kind = dict.fromkeys(KINDS, 0)
-        urls = []
+        files = []
         for response in self.responses[:upto]:
             try:
                 body = response.body()
             except Exception:  # a redirect or an aborted request has no body
                 continue
             kind = kind_of(response.url, response.headers.get("content-type", ""))
-            by_kind[kind] = by_kind.get(kind, 0) + gzip_size(body)
-            urls.append(response.url)
-        return {"gzip_bytes": sum(by_kind.values()), "by_kind": by_kind, "requests": len(urls),
-                "third_party_requests": len(self.blocked)}
+            size = gzip_size(body)
+            by_kind[kind] += size
+            files.append({"url": urlsplit(response.url).path, "status": response.status, "kind": kind, "gzip_bytes": size})
+        return {"gzip_bytes": sum(by_kind.values()), "by_kind": by_kind, "requests": len(files),
+                "third_party_requests": len(self.blocked), "files": files}
 
 
 def first_view(browser, base_url: str, path: str) -> dict:

@@ -10,6 +10,8 @@ from typing import Callable
 BUILD_TARGET = 1.15  # issue 7: at N = 1,000 our build is no slower than 1.15x the bare one
 GENERATED_TARGET = 0.15  # issue 4: generated pages add at most 15 % at 2,000 items
 TARGET_N = 1000
+SEARCH_FIRST_MS, SEARCH_LATER_MS, SEARCH_BYTES = 500, 100, 300_000  # issue 5, at N = 1,000
+ZIP_BUDGET = 20_000_000  # issue 6: the offline zip of 1,000 items per language
 
 
 def _get(*keys) -> Callable[[dict], float | None]:
@@ -33,28 +35,28 @@ class Metric:
     digits: int = 1
 
 
-KB, MB = 1 / 1024, 1 / (1024 * 1024)
+KB, MB = 1 / 1024, 1 / (1024 * 1024)  # shown as KiB and MiB
 METRICS = [
     Metric("build_wall", "Thời gian xây dựng (s, cả tiến trình)", "Build wall time (s, whole process)", _get("wall_s"), digits=2),
     Metric("build_site", "Trong đó: xây dựng trang (s)", "Of which: site build (s)", _get("site_s"), digits=2),
     Metric("build_cpu", "Thời gian CPU của bản xây dựng (s, user + sys)", "Build CPU time (s, user + sys)", _get("cpu_s"), digits=2),
-    Metric("peak_rss", "Bộ nhớ đỉnh (MB)", "Peak memory (MB)", _get("peak_rss_mb"), digits=0),
-    Metric("site_size", "Dung lượng trang (MB)", "Site size (MB)", _get("stats", "site_bytes"), MB),
+    Metric("peak_rss", "Bộ nhớ đỉnh (MiB)", "Peak memory (MiB)", _get("peak_rss_mb"), digits=0),
+    Metric("site_size", "Dung lượng trang (MiB)", "Site size (MiB)", _get("stats", "site_bytes"), MB),
     Metric("files", "Số tệp", "Files", _get("stats", "files"), digits=0),
     Metric("pages", "Số trang HTML", "HTML pages", _get("stats", "pages"), digits=0),
-    Metric("page_avg", "Trang HTML trung bình (KB)", "Average page HTML (KB)", _get("stats", "page_html_avg_bytes"), KB),
-    Metric("first_view_home", "Lần xem đầu, trang chủ (KB gzip)", "First view, home page (KB gzip)", _get("first_view", "home", "gzip_bytes"), KB),
-    Metric("first_view_item", "Lần xem đầu, trang hướng dẫn (KB gzip)", "First view, guide page (KB gzip)", _get("first_view", "item", "gzip_bytes"), KB),
-    Metric("first_view_search", "Trong đó: dữ liệu tìm kiếm (KB gzip)", "Of which: search data (KB gzip)", _get("first_view", "home", "by_kind", "search"), KB),
+    Metric("page_avg", "Trang HTML trung bình (KiB)", "Average page HTML (KiB)", _get("stats", "page_html_avg_bytes"), KB),
+    Metric("first_view_home", "Lần xem đầu, trang chủ (KiB gzip)", "First view, home page (KiB gzip)", _get("first_view", "home", "gzip_bytes"), KB),
+    Metric("first_view_item", "Lần xem đầu, trang hướng dẫn (KiB gzip)", "First view, guide page (KiB gzip)", _get("first_view", "item", "gzip_bytes"), KB),
+    Metric("first_view_search", "Trong đó: dữ liệu tìm kiếm (KiB gzip)", "Of which: search data (KiB gzip)", _get("first_view", "home", "by_kind", "search"), KB),
     Metric("third_party", "Yêu cầu tới máy chủ bên thứ ba", "Requests to third-party hosts", _get("first_view", "home", "third_party_requests"), digits=0),
-    Metric("search_disk_vi", "Chỉ mục tìm kiếm tiếng Việt trên đĩa (KB gzip)", "Vietnamese search index on disk (KB gzip)", _get("stats", "search", "vi", "gzip"), KB),
-    Metric("search_disk_en", "Chỉ mục tìm kiếm tiếng Anh trên đĩa (KB gzip)", "English search index on disk (KB gzip)", _get("stats", "search", "en", "gzip"), KB),
-    Metric("search_bytes_vi", "Dữ liệu tìm kiếm tải trước kết quả đầu, vi (KB gzip)", "Search data loaded before the first result, vi (KB gzip)", _get("search", "vi", "search_bytes_before_first_result"), KB),
-    Metric("search_bytes_en", "Dữ liệu tìm kiếm tải trước kết quả đầu, en (KB gzip)", "Search data loaded before the first result, en (KB gzip)", _get("search", "en", "search_bytes_before_first_result"), KB),
+    Metric("search_disk_vi", "Chỉ mục tìm kiếm tiếng Việt trên đĩa (KiB gzip)", "Vietnamese search index on disk (KiB gzip)", _get("stats", "search", "vi", "gzip"), KB),
+    Metric("search_disk_en", "Chỉ mục tìm kiếm tiếng Anh trên đĩa (KiB gzip)", "English search index on disk (KiB gzip)", _get("stats", "search", "en", "gzip"), KB),
+    Metric("search_bytes_vi", "Dữ liệu tìm kiếm tải trước kết quả đầu, vi (KiB gzip)", "Search data loaded before the first result, vi (KiB gzip)", _get("search", "vi", "search_bytes_before_first_result"), KB),
+    Metric("search_bytes_en", "Dữ liệu tìm kiếm tải trước kết quả đầu, en (KiB gzip)", "Search data loaded before the first result, en (KiB gzip)", _get("search", "en", "search_bytes_before_first_result"), KB),
     Metric("search_first_vi", "Kết quả tìm kiếm đầu tiên, vi (ms, CPU chậm 4×)", "First search result, vi (ms, 4× CPU throttle)", _get("search", "vi", "first_result_ms"), digits=0),
     Metric("search_first_en", "Kết quả tìm kiếm đầu tiên, en (ms, CPU chậm 4×)", "First search result, en (ms, 4× CPU throttle)", _get("search", "en", "first_result_ms"), digits=0),
     Metric("search_later_vi", "Truy vấn tiếp theo, vi (ms)", "Later query, vi (ms)", _get("search", "vi", "later_query_ms"), digits=0),
-    Metric("offline_zip", "Bản zip ngoại tuyến (MB)", "Offline zip (MB)", _get("offline_zip_bytes"), MB),
+    Metric("offline_zip", "Bản zip ngoại tuyến (MiB)", "Offline zip (MiB)", _get("offline_zip_bytes"), MB),
 ]
 COLUMNS = {"vi": ["Chỉ số", "AI Xứ Trà", "Material thuần", "Tỷ lệ"],
            "en": ["Metric", "AI Xứ Trà", "Bare Material", "Ratio"]}
@@ -119,11 +121,11 @@ def generated_table(run: dict, lang: str) -> str:
 
 LINEAR = {
     "vi": ["N (mục mỗi ngôn ngữ)", "Xây dựng (s)", "CPU (s)", "CPU ms mỗi mục", "× so với N trước",
-           "Material: CPU ms mỗi mục", "× so với N trước", "KB trang mỗi mục", "× so với N trước",
-           "Trang HTML trung bình (KB)", "Tỷ lệ CPU với Material"],
+           "Material: CPU ms mỗi mục", "× so với N trước", "KiB trang mỗi mục", "× so với N trước",
+           "Trang HTML trung bình (KiB)", "Tỷ lệ CPU với Material"],
     "en": ["N (items per language)", "Build (s)", "CPU (s)", "CPU ms per item", "× previous N",
-           "Material: CPU ms per item", "× previous N", "Site KB per item", "× previous N",
-           "Average page HTML (KB)", "CPU ratio to Material"],
+           "Material: CPU ms per item", "× previous N", "Site KiB per item", "× previous N",
+           "Average page HTML (KiB)", "CPU ratio to Material"],
 }
 
 
@@ -144,34 +146,102 @@ def linearity_table(runs: list[dict], lang: str) -> str:
     return _table(LINEAR[lang], rows)
 
 
+_MET = {True: {"vi": "đạt", "en": "met"}, False: {"vi": "CHƯA ĐẠT", "en": "NOT MET"}, None: {"vi": "chưa đo", "en": "not measured"}}
+
+
+def _ok(value, limit) -> bool | None:
+    return None if value is None else value <= limit
+
+
 def verdicts(results: dict, lang: str) -> list[str]:
     """The issues' targets, checked against the runs that have the N they name."""
     out = []
     by_n = {r["items"]: r for r in results["runs"]}
+
+    def line(vi: str, en: str, measured: str, ok: bool | None, note: str = "") -> None:
+        out.append(f"{vi if lang == 'vi' else en} — {measured}: {_MET[ok][lang]}{note}.")
+
     if TARGET_N in by_n:
         ours, bare = by_n[TARGET_N]["ours"], by_n[TARGET_N]["bare"]
         wall, cpu = ratio(ours["wall_s"], bare["wall_s"]), ratio(ours["cpu_s"], bare["cpu_s"])
-        verdict = {True: {"vi": "đạt", "en": "met"}, False: {"vi": "CHƯA ĐẠT", "en": "NOT MET"}}
-        out.append({"vi": f"Mục tiêu N = 1.000: thời gian xây dựng ≤ {num(BUILD_TARGET, 2, lang)}× Material thuần — đo được "
-                          f"{_ratio_text(wall, lang)} theo đồng hồ ({verdict[wall is not None and wall <= BUILD_TARGET][lang]}), "
-                          f"{_ratio_text(cpu, lang)} theo thời gian CPU ({verdict[cpu is not None and cpu <= BUILD_TARGET][lang]}).",
-                    "en": f"Target at N = 1,000: build time ≤ {num(BUILD_TARGET, 2, lang)}× bare Material — measured "
-                          f"{_ratio_text(wall, lang)} wall clock ({verdict[wall is not None and wall <= BUILD_TARGET][lang]}), "
-                          f"{_ratio_text(cpu, lang)} CPU time ({verdict[cpu is not None and cpu <= BUILD_TARGET][lang]})."}[lang])
+        limit = num(BUILD_TARGET, 2, lang)
+        line(f"N = 1.000: thời gian xây dựng ≤ {limit}× Material thuần (yêu cầu số 7)",
+             f"N = 1,000: build time ≤ {limit}× bare Material (issue 7)",
+             {"vi": f"{_ratio_text(cpu, lang)} thời gian CPU, {_ratio_text(wall, lang)} theo đồng hồ",
+              "en": f"{_ratio_text(cpu, lang)} CPU time, {_ratio_text(wall, lang)} wall clock"}[lang], _ok(cpu, BUILD_TARGET))
+        for key in ("vi", "en"):
+            search = ours.get("search", {}).get(key, {})
+            first, later = search.get("first_result_ms"), search.get("later_query_ms")
+            data = search.get("search_bytes_before_first_result")
+            early = search.get("search_requests_before_focus", search.get("search_bytes_before_focus"))
+            ms = lambda v: "—" if v is None else f"{num(v, 0, lang)} ms"  # noqa: E731
+            line(f"N = 1.000, tìm kiếm ({key}): kết quả đầu ≤ 500 ms, truy vấn sau ≤ 100 ms, CPU chậm 4× (yêu cầu số 5)",
+                 f"N = 1,000, search ({key}): first result ≤ 500 ms, later query ≤ 100 ms, 4× CPU throttle (issue 5)",
+                 f"{ms(first)}, {ms(later)}",
+                 None if first is None or later is None else first <= SEARCH_FIRST_MS and later <= SEARCH_LATER_MS)
+            line(f"N = 1.000, tìm kiếm ({key}): ≤ 300 KB (300.000 byte) dữ liệu nén trước kết quả đầu, không tải gì trước khi bấm vào ô tìm kiếm (yêu cầu số 5)",
+                 f"N = 1,000, search ({key}): ≤ 300 KB (300,000 bytes) compressed before the first result, nothing before the box is focused (issue 5)",
+                 {"vi": f"{'—' if data is None else num(data, 0, lang)} byte, {'—' if early is None else num(early, 0, lang)} trước khi bấm",
+                  "en": f"{'—' if data is None else num(data, 0, lang)} bytes, {'—' if early is None else num(early, 0, lang)} before focus"}[lang],
+                 None if data is None or early is None else data <= SEARCH_BYTES and early == 0)
+        zipped = ours.get("offline_zip_bytes")
+        line("N = 1.000: bản zip ngoại tuyến ≤ 20 MB (20.000.000 byte) (yêu cầu số 6)",
+             "N = 1,000: offline zip ≤ 20 MB (20,000,000 bytes) (issue 6)",
+             {"vi": f"{'—' if zipped is None else num(zipped, 0, lang)} byte",
+              "en": f"{'—' if zipped is None else num(zipped, 0, lang)} bytes"}[lang], _ok(zipped, ZIP_BUDGET))
     big = max(by_n) if by_n else None
     if big is not None:
         r = ratio(by_n[big]["ours"]["cpu_s"], by_n[big]["ours_no_generated"]["cpu_s"])
-        note = {"vi": "" if big == 2000 else f" (mục tiêu đặt cho N = 2.000; đây là N = {num(big, 0, lang)})",
-                "en": "" if big == 2000 else f" (the target is set at N = 2,000; this is N = {num(big, 0, lang)})"}[lang]
-        if r is None:
-            out.append({"vi": "Chưa đo được chi phí của các trang tạo tự động: bản xây dựng chỉ có trang mục lục thất bại (xem JSON).",
-                        "en": "The cost of the generated pages was not measured: the build with collection indexes only failed (see the JSON)."}[lang])
-        else:
-            added = (r - 1) * 100
-            ok = added <= GENERATED_TARGET * 100
-            out.append({"vi": f"Trang tạo tự động thêm ≤ {GENERATED_TARGET * 100:.0f} % thời gian xây dựng — đo được {_percent(added, lang)} thời gian CPU: {'đạt' if ok else 'CHƯA ĐẠT'}{note}.",
-                        "en": f"Generated pages add ≤ {GENERATED_TARGET * 100:.0f} % to the build time — measured {_percent(added, lang)} CPU time: {'met' if ok else 'NOT MET'}{note}."}[lang])
+        added = None if r is None else (r - 1) * 100
+        note = "" if big == 2000 else {"vi": f" (mục tiêu đặt cho N = 2.000; đây là N = {num(big, 0, lang)})",
+                                       "en": f" (the target is set at N = 2,000; this is N = {num(big, 0, lang)})"}[lang]
+        line(f"Trang tạo tự động thêm ≤ {GENERATED_TARGET * 100:.0f} % thời gian xây dựng (yêu cầu số 4)",
+             f"Generated pages add ≤ {GENERATED_TARGET * 100:.0f} % to the build time (issue 4)",
+             {"vi": "—" if added is None else f"{_percent(added, lang)} thời gian CPU",
+              "en": "—" if added is None else f"{_percent(added, lang)} CPU time"}[lang],
+             _ok(added, GENERATED_TARGET * 100), note)
     return out
+
+
+def busy(results: dict) -> float | None:
+    """The highest load average seen during the run, per core, if the machine was busy."""
+    loads = [float(x) for when in ("start", "end") for x in str(results.get("load", {}).get(when, "")).split()[:2]]
+    cores = results.get("machine", {}).get("cores") or 1
+    peak = max(loads) / cores if loads else 0
+    return peak if peak > 1 else None
+
+
+def first_view_kinds(run: dict, lang: str) -> list[str]:
+    """What the first view of the home page is made of, by kind of file."""
+    labels = {"vi": {"ours": "AI Xứ Trà", "bare": "Material thuần"}, "en": {"ours": "AI Xứ Trà", "bare": "bare Material"}}[lang]
+    parts = []
+    for system in ("ours", "bare"):
+        kinds = run[system].get("first_view", {}).get("home", {}).get("by_kind")
+        if kinds:
+            parts.append(f"{labels[system]}: " + ", ".join(f"{k} {num(v / 1024, 1, lang)}" for k, v in kinds.items() if v))
+    if not parts:
+        return []
+    head = {"vi": "Lần xem đầu trang chủ theo loại tệp (KiB gzip; \"other\" là sitemap.xml mà Material tải ở mỗi trang)",
+            "en": "First view of the home page by kind of file (KiB gzip; \"other\" is the sitemap.xml Material fetches on every page)"}[lang]
+    return [f"{head}: " + "; ".join(parts) + ".", ""]
+
+
+def _engine(name: str | None, lang: str) -> str:
+    if not name or lang == "en":
+        return name or "—"
+    if "Web Worker" in name:
+        return "lunr trong một Web Worker (không bị làm chậm CPU)"
+    if "on the page" in name:
+        return "lunr chạy ngay trên trang (CPU bị làm chậm 4×)"
+    return name
+
+
+def engines(run: dict, lang: str) -> list[str]:
+    names = [_engine(run[s].get("search", {}).get("vi", {}).get("engine"), lang) for s in ("ours", "bare")]
+    if names == ["—", "—"]:
+        return []
+    label = {"vi": "Bộ máy tìm kiếm", "en": "Search engines"}[lang]
+    return [f"{label}: AI Xứ Trà — {names[0]}; Material — {names[1]}.", ""]
 
 
 TEXT = {
@@ -240,6 +310,11 @@ def _elsewhere(run: dict, results: dict, lang: str) -> list[str]:
     return [text[lang].format(**origin), ""]
 
 
+def _loads(text: str | None, lang: str) -> str:
+    """Load averages over 1, 5 and 15 minutes, as recorded."""
+    return "—" if not text else "; ".join(num(float(x), 2, lang) for x in text.split())
+
+
 def _bullets(items: list[str]) -> str:
     return "\n".join(f"- {i}" for i in items)
 
@@ -253,13 +328,17 @@ def markdown_page(results: dict, lang: str) -> str:
         _bullets([
             f"{s['date']}: {results['date']}",
             f"{s['machine']}: {m['cpu']}, {m['cores']} {s['cores']}, {m['ram_gb']:.0f} {s['ram']}, {m['os']}",
-            f"{s['load']}: {load.get('start', '—')} / {load.get('end', '—')}",
+            f"{s['load']}: {_loads(load.get('start'), lang)} / {_loads(load.get('end'), lang)}",
             f"{s['commit']}: `{results['commit']}`",
             f"{s['versions']}: " + ", ".join(f"{k} {val}" for k, val in v.items()),
             f"{s['command']}: `{results['command']}`",
             f"{s['repeat']}: {results['repeat']}",
         ]), "",
     ]
+    load = busy(results)
+    if load is not None:
+        head += [{"vi": f"!!! warning \"Máy đang bận\"\n\n    Tải trung bình lên tới {num(load, 1, lang)} tiến trình mỗi nhân trong lần đo: thời gian theo đồng hồ và thời gian tìm kiếm trong trình duyệt bị kéo dài, nhất là tìm kiếm của Material (chạy trong Web Worker, tranh CPU với các tiến trình khác). Tỷ lệ thời gian CPU là phép so sánh đáng tin cậy nhất giữa hai bản xây dựng.",
+                  "en": f"!!! warning \"Busy machine\"\n\n    The load average reached {num(load, 1, lang)} processes per core during this run: wall-clock times and in-browser search times are inflated, Material's search most of all (it runs in a Web Worker that competes for the CPU). The CPU-time ratios are the most reliable comparison of the two builds."}[lang], ""]
     targets = verdicts(results, lang)
     if targets:
         head += [f"## {s['targets']}", "", _bullets(targets), ""]
@@ -273,6 +352,7 @@ def markdown_page(results: dict, lang: str) -> str:
                                  words_en=num(run["words"]["en"] / run["items"], 0, lang)), "",
                  *_elsewhere(run, results, lang),
                  comparison_table(run, lang), "",
+                 *first_view_kinds(run, lang), *engines(run, lang),
                  f"### {s['generated']}", "", s["generated_intro"], "", generated_table(run, lang), ""]
     if len(results["runs"]) > 1:
         body += [f"## {s['linear']}", "", s["linear_intro"], "", linearity_table(results["runs"], lang), ""]
