@@ -75,10 +75,12 @@
   function copy(text, done) {
     var clip = navigator.clipboard;
     if (clip && clip.writeText && window.isSecureContext) {
-      clip.writeText(text).then(function () { done(true); }, function () { done(legacyCopy(text)); });
-    } else {
-      done(legacyCopy(text));
+      try {
+        clip.writeText(text).then(function () { done(true); }, function () { done(legacyCopy(text)); });
+        return;
+      } catch (e) { /* fall through to the textarea */ }
     }
+    done(legacyCopy(text));
   }
 
   function selectText(element) {
@@ -104,6 +106,7 @@
     if (button) {
       button.addEventListener("click", function () {
         copy(promptText(card), function (ok) {
+          button.focus();  // the fallback moved the focus to its textarea
           if (ok) {
             status.textContent = button.getAttribute("data-copied");
             button.className = button.className.replace(/ ?axt-prompt__copy--done/, "") + " axt-prompt__copy--done";
@@ -133,6 +136,7 @@
     function clean() {
       if (cleaned) { return; }
       cleaned = true;
+      window.removeEventListener("afterprint", clean);
       document.body.removeChild(holder);
       document.documentElement.className = document.documentElement.className.replace(/ ?axt-printing/g, "");
     }
