@@ -186,6 +186,11 @@ def test_catalogue_lists_every_item_with_its_facets(site, lang):
             assert (site / PREFIX[lang] / href).resolve().is_file()
 
 
+def generated_text(hub) -> dict[str, str]:
+    """The generated pages' Markdown with the HTML blocks set aside for Markdown put back."""
+    return {source: pages.restore(markdown, hub) for source, markdown in pages.generate(hub).items()}
+
+
 def test_only_the_catalogue_lists_every_item(tmp_path, monkeypatch):
     """Lists stay bounded by a sector, unit, facet or a fixed length, never the whole hub.
 
@@ -197,7 +202,7 @@ def test_only_the_catalogue_lists_every_item(tmp_path, monkeypatch):
     monkeypatch.setattr(browse, "COLLECTION_LIMIT", 1)
     monkeypatch.setattr(browse, "FACET_LIMIT", 1)
     hub = Hub.load(fixture.make(tmp_path / "hub"))
-    generated = pages.generate(hub)
+    generated = generated_text(hub)
     for source, markdown in generated.items():
         linked = set(re.findall(r"((?:guides|prompts|use_cases)/[a-z0-9-]+)\.(?:md|html)", markdown))
         linked = {k for k in linked if not k.endswith("/index")}
@@ -281,10 +286,10 @@ def test_csv_cells_never_start_a_formula():
 def test_baseline_without_generated_pages(tmp_path, monkeypatch):
     """HUB_GENERATED_PAGES=collections: only the collection indexes (the benchmark's baseline)."""
     hub = Hub.load(fixture.make(tmp_path / "hub"))
-    full = pages.generate(hub)
+    full = generated_text(hub)
     assert {"sectors/y-te.vi.md", "catalogue.en.md", "coverage.vi.md", "units/vi-du-xa-a.en.md"} <= set(full)
     monkeypatch.setenv("HUB_GENERATED_PAGES", "collections")
-    baseline = pages.generate(Hub.load(hub.root))
+    baseline = generated_text(Hub.load(hub.root))
     assert sorted(baseline) == sorted(f"{c}/index.{lang}.md" for c in ("guides", "prompts", "use_cases")
                                       for lang in ("vi", "en"))
     # ... which then link to no page that is not generated, and list every item of their collection.
@@ -298,3 +303,13 @@ def test_baseline_without_generated_pages(tmp_path, monkeypatch):
     config = Config()
     pages.configure(config)
     assert config.nav == [{"Trang chủ": "index.md"}]
+
+
+def test_html_blocks_set_aside_for_markdown_all_come_back(site):
+    """aixutra/pages/stash.py: every placeholder of a generated page is replaced by its block."""
+    built = list(site.rglob("*.html"))
+    assert len(built) > 50
+    for path in built:
+        assert "axt-raw" not in path.read_text(encoding="utf-8"), path
+    catalogue = article(site, "catalogue.html")
+    assert catalogue.count('<li data-type="') == len(ITEMS)

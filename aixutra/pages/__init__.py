@@ -49,6 +49,11 @@ def generate(hub: Hub) -> dict[str, str]:
     return pages
 
 
+def restore(html: str, hub: Hub) -> str:
+    """A generated page's HTML with the blocks its Markdown left out put back (stash.py)."""
+    return index_of(hub).stash.restore(html)
+
+
 def configure(config) -> None:
     """Without the generated pages, their menu entries go too (strict builds refuse dead entries)."""
     if enabled() or not config.nav:

@@ -60,7 +60,7 @@ def facet_pages(index: Index, lang: str) -> dict[str, str]:
                                   groups=groups, shown=shown, types=TYPES, models=models, counts=counts(items))
             pages[path] = markdown
             rows.append((term, counts(items)))
-        path, markdown = page("facet_index.md.j2", paths.index(facet), lang, facet=facet, rows=rows,
+        path, markdown = page("facet_index.md.j2", paths.index(facet), lang, index, facet=facet, rows=rows,
                               title=t(paths.FOLDERS[facet], lang), intro=t(f"{paths.FOLDERS[facet]}.intro", lang))
         pages[path] = markdown
     return pages

@@ -40,7 +40,6 @@ class HandoutPrompt:
     library: Item
     prompt: Prompt
     text: str  # the prompt with each {{variable}} shown as [its label]
-    fence: str  # a code fence longer than any run of backticks in the text
     tested: str  # "ChatGPT (10/2026), Gemini (10/2026)", escaped for Markdown
 
 
@@ -65,13 +64,13 @@ def handout_pages(index: Index, lang: str) -> dict[str, str]:
         taken: set[str] = set()  # prompt anchors, unique across the page's libraries
         prompts = [(library, card) for library in libraries for card in prompt_cards(library, index, lang, taken)]
         cases = index.ranked_models([i for i in items if i.collection == "use_cases"], lang)
-        source, text = page("handout.md.j2", path(sector.id), lang, sector=sector, heading=heading,
+        source, text = page("handout.md.j2", path(sector.id), lang, index, sector=sector, heading=heading,
                             prompts=[_prompt(library, card, lang) for library, card in prompts[:MAX_PROMPTS]],
                             models=[_model(index, case, lang) for case in cases[:MAX_MODELS]],
                             total_prompts=len(prompts), total_models=len(cases), sector_page=paths.term("sector", sector.id))
         pages[source] = text
         rows.append((sector, len(prompts), len(cases)))
-    source, text = page("handout_index.md.j2", f"{FOLDER}/index", lang, rows=rows, handout=path)
+    source, text = page("handout_index.md.j2", f"{FOLDER}/index", lang, index, rows=rows, handout=path)
     pages[source] = text
     return pages
 
@@ -88,9 +87,8 @@ def _prompt(library: Item, card: Prompt, lang: str) -> HandoutPrompt:
     for part, is_variable in card.segments:
         name = _NAME.match(part).group(1) if is_variable else None
         text += f"[{labels.get(name, name)}]" if is_variable else part
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     tested = ", ".join(md(tool.label(lang)) + (f" ({month(when, lang)})" if when else "") for tool, when in card.tested)
-    return HandoutPrompt(library, card, text, "`" * max(3, longest + 1), tested)
+    return HandoutPrompt(library, card, text, tested)
 
 
 def _model(index: Index, case: Item, lang: str) -> HandoutModel:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model import COLLECTIONS, Hub, Item
 from ..text import fold
+from .stash import Stash
 
 # Facets a reader can browse and filter by: facet -> the taxonomy attribute that names its terms.
 FACETS = {"sector": "sectors", "audience": "audiences", "level": "levels", "tool": "tools",
@@ -60,6 +61,7 @@ class Index:
     by_unit: dict[str, list[Item]] = field(default_factory=dict)
     referrers: dict[str, list[Item]] = field(default_factory=dict)  # key -> items naming it in `related`
     memo: dict = field(default_factory=dict)  # pieces made once and reused by many pages (listing.py)
+    stash: Stash = field(default_factory=Stash)  # HTML blocks of the generated pages (render.py)
 
     @classmethod
     def of(cls, hub: Hub) -> "Index":

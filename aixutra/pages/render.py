@@ -40,6 +40,7 @@ def _env() -> jinja2.Environment:
     env.filters["month"] = fmt.month
     env.filters["percent"] = fmt.percent
     env.filters["vnd"] = fmt.vnd
+    env.filters["raw"] = jinja2.pass_context(lambda ctx, html: ctx["stash"](html))
     env.globals["paths"] = paths
     return env
 
@@ -55,17 +56,19 @@ def render(template: str, lang: str, **context) -> str:
         lang=lang, t=lambda key, **kw: t(key, lang, **kw), tn=lambda key, n: tn(key, n, lang), **context)
 
 
-def page(template: str, path: str, lang: str, index=None, **context) -> tuple[str, str]:
+def page(template: str, path: str, lang: str, index, **context) -> tuple[str, str]:
     """A generated page: (its source name, its Markdown), with links relative to it.
 
     `link(target)` is a Markdown link MkDocs checks; `href(target)` a plain .html link for
-    raw HTML blocks (which MkDocs leaves alone); `item_list(items)` a list of items as HTML.
+    raw HTML blocks (which MkDocs leaves alone); `item_list(items)` a list of items as HTML;
+    the `raw` filter sets a block of HTML aside in the index's stash.
     """
     folder = posixpath.dirname(path) or "."
     markdown = render(template, lang, page=path,
                       link=lambda target: paths.md_link(target, path),
                       href=lambda target: posixpath.relpath(target + ".html", folder),
-                      item_list=lambda items, **kw: listing.item_list(index, items, lang, path, **kw),
+                      item_list=lambda items, **kw: index.stash(listing.item_list(index, items, lang, path, **kw)),
+                      stash=index.stash,
                       badges=lambda item: listing.badges(item, lang),
                       **context)
     return paths.source(path, lang), markdown

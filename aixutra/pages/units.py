@@ -73,7 +73,7 @@ def unit_pages(index: Index, lang: str) -> dict[str, str]:
     for row in sorted(rows, key=lambda r: r.unit.label(lang).casefold()):
         kinds.setdefault(str(row.unit.extra.get("kind") or "other"), []).append(row)
     groups = [(kind, kind_label(kind, lang, plural=True), rows) for kind, rows in kinds.items() if rows]
-    path, markdown = page("units.md.j2", paths.index("unit"), lang, groups=groups,
+    path, markdown = page("units.md.j2", paths.index("unit"), lang, index, groups=groups,
                           title=t("units", lang), intro=t("units.intro", lang))
     pages[path] = markdown
     return pages
@@ -103,6 +103,6 @@ def coverage_page(index: Index, lang: str) -> dict[str, str]:
     rows = communes(index)
     totals = {s: sum(1 for c in rows if c.status == s) for s in ("replicated", "contributed", "none")}
     svg = coverage_map(rows, totals, lang)
-    path, markdown = page("coverage.md.j2", paths.COVERAGE, lang, rows=rows, totals=totals, svg=svg,
+    path, markdown = page("coverage.md.j2", paths.COVERAGE, lang, index, rows=rows, totals=totals, svg=svg,
                           with_page=set(index.by_unit), kind_label=lambda k: kind_label(k, lang), title=t("coverage", lang))
     return {path: markdown}

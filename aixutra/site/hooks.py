@@ -14,7 +14,7 @@ from ..pages import item as item_pages
 from ..model import Hub
 from ..validate import check, errors
 from . import files as site_files
-from . import meta, notfound, notices, sanitize
+from . import alternates, meta, notfound, notices, sanitize
 from .state import DEFAULT_LANGUAGE, STATE, BuildInfo, language, root_of
 
 log = logging.getLogger("mkdocs.hooks.hub")
@@ -62,6 +62,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    if isinstance(STATE.origins.get(page.file.src_uri), str):  # generated: its HTML blocks go back in
+        html = pages.restore(html, STATE.hub)
     # Contributed HTML is sanitised first, before the hub adds its own markup.
     html = sanitize.page_content(html, page, STATE)
     return notices.page_content(html, page, STATE)
@@ -71,6 +73,14 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     meta.escape_values(page)
     return context
+
+
+def on_post_page(output, page, config):
+    return alternates.drop(output)
+
+
+def on_post_template(output, template_name, config):
+    return alternates.drop(output) if template_name == "404.html" else output
 
 
 def on_template_context(context, template_name, config):
