@@ -8,6 +8,8 @@ from aixutra.site.hooks import (  # noqa: F401
     on_page_context,
     on_page_markdown,
     on_post_build,
+    on_post_page,
+    on_post_template,
     on_pre_build,
     on_serve,
     on_template_context,

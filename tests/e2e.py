@@ -17,10 +17,8 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "scree
 PHONE = {"width": 360, "height": 740}  # a cheap Android phone
 DESKTOP = {"width": 1280, "height": 800}
 
-# Material's language menu asks for sitemap.xml (and for one in each folder) to keep the
-# reader on the same page when switching: from file:// the browser refuses, online the
-# folder ones are missing. Harmless; every other failed request is a problem.
-IGNORED = ("sitemap.xml",)
+# Every failed request is a problem (the pages no longer make Material fetch sitemap.xml:
+# aixutra/site/alternates.py); the recorder also lists every URL asked for.
 
 _REPORT = """
 document.addEventListener("securitypolicyviolation", (e) => window.axtReport("csp",
@@ -52,7 +50,9 @@ def key_pages(site: Path, lang: str) -> dict[str, str]:
 class Watch:
     def __init__(self, context, expected_status: tuple[int, ...] = ()):
         self.problems: list[str] = []
+        self.requested: list[str] = []  # every URL asked for, in order
         self.expected_status = expected_status
+        context.on("request", lambda request: self.requested.append(request.url))
         context.expose_function("axtReport", lambda kind, text: self.problems.append(f"{kind}: {text}"))
         context.add_init_script(_REPORT)
         context.on("page", self._attach)
@@ -67,18 +67,16 @@ class Watch:
         status = re.search(r"status of (\d+)", message.text)
         if status and int(status.group(1)) in self.expected_status:
             return  # the browser's note about a response the test asked for
-        if message.type == "error" and not any(s in message.text + message.location.get("url", "")
-                                              for s in IGNORED):
+        if message.type == "error":
             self.problems.append(f"console error: {message.text} ({message.location.get('url')})")
 
     def _failed(self, request):
         # ERR_ABORTED: the next navigation cancelled a load (the favicon, typically).
-        if not request.url.endswith(IGNORED) and request.failure != "net::ERR_ABORTED":
+        if request.failure != "net::ERR_ABORTED":
             self.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def _response(self, response):
-        if response.status >= 400 and response.status not in self.expected_status \
-                and not response.url.endswith(IGNORED):
+        if response.status >= 400 and response.status not in self.expected_status:
             self.problems.append(f"HTTP {response.status}: {response.url}")
 
 

@@ -69,6 +69,8 @@ def test_navigation_from_home_to_an_item_and_back(opened, where, viewport):
         ready(page)
         assert h1(page) == collection_title
         assert watch.problems == []
+        # Nothing a reader does not need: Material no longer downloads the sitemaps on every page.
+        assert not [url for url in watch.requested if "sitemap" in url]
 
 
 @pytest.mark.parametrize("where", WHERE)
