@@ -68,6 +68,9 @@ def test_bench_builds_both_sites_and_reports_every_metric(tmp_path, browser):
         assert stats["pages"] >= 2 * result["items"] and stats["site_bytes"] > 0
         home = result[system]["first_view"]["home"]
         assert home["gzip_bytes"] > 0 and home["by_kind"]["html"] > 0
+    # The offline copies are timed apart: bare Material makes none, so the comparison leaves them out.
+    assert result["ours"]["offline_s"] > 0 and 0 < result["ours"]["build_cpu_s"] < result["ours"]["cpu_s"]
+    assert result["bare"]["offline_s"] is None and result["bare"]["build_cpu_s"] == result["bare"]["cpu_s"]
     # Stock Material makes its readers fetch a search index; its search answers.
     assert result["bare"]["stats"]["search"]["vi"]["gzip"] > 0
     assert result["bare"]["search"]["vi"]["first_result_ms"] >= 0

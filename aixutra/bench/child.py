@@ -3,9 +3,10 @@
     python -m aixutra.bench.child ours HUB        # HUB/scripts/build.py, as contributors run it
     python -m aixutra.bench.child bare CONFIG     # stock `mkdocs build` of a bare project
 
-Prints one JSON line: {"ok": ..., "site_seconds": ...}. site_seconds is the time spent in
-the site build alone (aixutra.build.build_site for ours), so that whatever else the build
-script does (offline zip, Kiwix files) can be told apart from it.
+Prints one JSON line: {"ok": ..., "site_seconds": ..., "offline_seconds": ...,
+"offline_cpu_seconds": ...}: the time spent in the site build alone
+(aixutra.build.build_site for ours) and in the offline copies (zip, Kiwix files), which bare
+Material does not make, so that the two builds can be compared on the same work.
 """
 
 from __future__ import annotations
@@ -21,25 +22,30 @@ from pathlib import Path
 def ours(hub: Path) -> dict:
     from .. import build
 
-    spent: list[float] = []
-    original = build.build_site
+    spent: dict[str, list[float]] = {"site": [], "site_cpu": [], "offline": [], "offline_cpu": []}
 
-    def timed(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            spent.append(time.perf_counter() - start)
+    def timed(name: str, function):
+        def run(*args, **kwargs):
+            start, cpu = time.perf_counter(), time.process_time()  # process_time counts libzim's threads too
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name].append(time.perf_counter() - start)
+                spent[name + "_cpu"].append(time.process_time() - cpu)
+        return run
 
-    # The hub's own scripts/build.py imports build_site when it runs, so it gets the timed one.
-    build.build_site = timed
+    # The hub's own scripts/build.py imports these when it runs, so it gets the timed ones.
+    build.build_site = timed("site", build.build_site)
+    build.build_offline = timed("offline", build.build_offline)
     sys.argv = [str(hub / "scripts" / "build.py")]
     try:
         runpy.run_path(sys.argv[0], run_name="__main__")
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    return {"ok": code == 0, "site_seconds": sum(spent) if spent else None}
+    total = {name: sum(values) if values else None for name, values in spent.items()}
+    return {"ok": code == 0, "site_seconds": total["site"], "offline_seconds": total["offline"],
+            "offline_cpu_seconds": total["offline_cpu"]}
 
 
 def bare(config: Path) -> dict:

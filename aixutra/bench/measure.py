@@ -26,6 +26,8 @@ class BuildRun:
     cpu_s: float  # user + system CPU time: far less disturbed than wall time by other load
     peak_rss_mb: float
     log: str = ""
+    offline_s: float | None = None  # writing the offline copies (ours only), wall clock
+    offline_cpu_s: float | None = None  # the same in CPU time
 
 
 def run_build(kind: str, target: Path, env: dict | None = None) -> BuildRun:
@@ -46,7 +48,8 @@ def run_build(kind: str, target: Path, env: dict | None = None) -> BuildRun:
         result = json.loads(lines[-1])
     # ru_maxrss is in KiB on Linux.
     return BuildRun(proc.returncode == 0 and result.get("ok", False), wall, result.get("site_seconds"),
-                    usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, log)
+                    usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, log,
+                    result.get("offline_seconds"), result.get("offline_cpu_seconds"))
 
 
 def gzip_size(data: bytes) -> int:
