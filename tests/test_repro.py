@@ -25,6 +25,7 @@ from aixutra.build import build_offline, build_site
 from .fixtures import pages
 
 COMMIT_DATE = "2025-03-26T08:00:00+07:00"  # the national "Bình dân học vụ số" launch
+ONLINE = "https://ai-xu-tra.example.org/hub/"
 
 
 def commit(hub: Path) -> None:
@@ -67,14 +68,16 @@ def hub(tmp_path_factory) -> Path:
 def two_builds(hub, tmp_path_factory) -> tuple[Path, Path]:
     """Two site/ folders of the same commit, each with its offline copies in <site>.dist/."""
     os.environ.pop("SOURCE_DATE_EPOCH", None)
-    first = hub.parent / "first"
-    result = build_site(hub, first)
-    assert result.ok, "\n".join(result.messages)
-    copies = build_offline(first, dist_of(first))
-    assert copies.ok, copies.messages
-    elsewhere = tmp_path_factory.mktemp("elsewhere")
-    second = hub.parent / "second"
-    build_in_another_process(hub, second, dist_of(second), elsewhere)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SITE_URL", ONLINE)  # as when publishing: the sitemap is written
+        first = hub.parent / "first"
+        result = build_site(hub, first)
+        assert result.ok, "\n".join(result.messages)
+        copies = build_offline(first, dist_of(first))
+        assert copies.ok, copies.messages
+        elsewhere = tmp_path_factory.mktemp("elsewhere")
+        second = hub.parent / "second"
+        build_in_another_process(hub, second, dist_of(second), elsewhere)
     return first, second
 
 
@@ -123,6 +126,7 @@ def test_sitemap_dates_come_from_the_content(two_builds, hub):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
     assert dates, "the sitemap has no dates"
+    assert set(re.findall(r"<loc>(https?://[^/]+/[^/]+/)", sitemap)) == {ONLINE}
     sources = "".join(p.read_text(encoding="utf-8") for p in hub.rglob("*.md"))
     allowed = {COMMIT_DATE[:10]} | set(re.findall(r"^updated: (\d{4}-\d\d-\d\d)", sources, re.M))
     assert dates <= allowed

@@ -101,3 +101,18 @@ def test_broken_config_is_reported_without_traceback(tmp_path):
     result = build_site(hub, hub / "site")
     assert not result.ok and result.messages
     assert not (hub / "site").exists()
+
+
+def test_pages_make_material_fetch_no_sitemap(site):
+    # aixutra/site/alternates.py: no <link rel="alternate"> for Material's script to follow;
+    # the language menu keeps its links to the translation.
+    for rel in ("index.html", "guides/dao-duc.html", "en/guides/dao-duc.html", "404.html", "en/404.html"):
+        page = (site / rel).read_text(encoding="utf-8")
+        assert '<link rel="alternate"' not in page, rel
+    assert 'hreflang="en"' in (site / "guides/dao-duc.html").read_text(encoding="utf-8")
+
+
+def test_no_sitemap_without_the_site_address(site):
+    # Built without SITE_URL (a local or offline build): a sitemap would say "None…" in every <loc>.
+    assert not (site / "sitemap.xml").exists() and not (site / "en" / "sitemap.xml").exists()
+    assert not (site / "sitemap.xml.gz").exists()

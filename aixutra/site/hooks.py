@@ -96,6 +96,10 @@ def on_post_build(config):
         export.write(Path(config.site_dir), pages.index_of(STATE.hub), STATE.build.version,
                      STATE.build.date.isoformat(), config.site_url)
     notices.localise_404(Path(config.site_dir), STATE.lang)
+    if not config.site_url:
+        # A sitemap needs the site's address (SITE_URL): without it MkDocs writes "None…" in every <loc>.
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (Path(config.site_dir) / name).unlink(missing_ok=True)
 
 
 def on_serve(server, config, builder):
