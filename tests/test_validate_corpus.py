@@ -115,6 +115,12 @@ CASES = [
     ("replicated from itself", {CV: sub(CASE_VI, "prerequisites:", "replicated_from: use_cases/mau\nreplicated_on: 2026-10-01\nprerequisites:")},
      [f"{CV}:20:1: error: replicated-self"]),
     ("link to a missing page", {GV: GUIDE_VI + "\nXem [bài khác](khong-co.md).\n"}, [f"{GV}:25:5: error: link-missing"]),
+    ("links to generated pages", {GV: GUIDE_VI + "\nXem [y tế](../sectors/y-te.md), [tài liệu in](../handouts/y-te.md), "
+                                      "[danh mục](../catalogue.md) và [đơn vị](../units/ban-bien-tap.md).\n"}, []),
+    ("link to a sector that does not exist", {GV: GUIDE_VI + "\nXem [x](../sectors/thien-van.md).\n"},
+     [f"{GV}:25:5: error: link-missing"]),
+    ("link to the page of a unit that has contributed nothing", {GV: GUIDE_VI + "\nXem [x](../units/so-tu-phap.md).\n"},
+     [f"{GV}:25:5: error: link-missing"]),
     ("link to a missing anchor on the page", {GV: GUIDE_VI + "\nXem [phần ba](#phan-ba).\n"}, [f"{GV}:25:5: error: anchor-missing"]),
     ("link to a missing anchor elsewhere", {GV: GUIDE_VI + "\nXem [x](../prompts/mau.md#khong-co).\n"},
      [f"{GV}:25:5: error: anchor-missing"]),

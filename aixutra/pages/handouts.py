@@ -21,7 +21,7 @@ from .format import month
 from .render import md, page
 from .views import Model, Result, case_results, content_lang, mapping, model, texts
 
-FOLDER = "handouts"
+FOLDER = paths.HANDOUTS
 # What a meeting can take on paper (about ten sheets); the sector page lists the rest.
 MAX_PROMPTS, MAX_MODELS = 24, 8
 _NAME = re.compile(r"^\{\{\s*([a-z0-9_]+)\s*\}\}$")

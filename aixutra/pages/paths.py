@@ -18,6 +18,7 @@ from ..site.state import DEFAULT_LANGUAGE
 # Facet -> folder of its generated pages.
 FOLDERS = {"sector": "sectors", "audience": "audiences", "level": "levels", "tool": "tools", "unit": "units"}
 COVERAGE = "coverage"
+HANDOUTS = "handouts"  # a printable page per sector
 NEWEST = "newest"
 CATALOGUE = "catalogue"
 CONTRIBUTE = "dong-gop"  # the hand-written "how to contribute" page in docs/

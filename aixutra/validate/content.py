@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from ..model import Hub, Item, Source
+from ..pages import paths
 from . import markdown
 from .markdown import headings
 
@@ -355,7 +356,24 @@ def _exists(hub: Hub, resolved: str) -> bool:
     stem = re.sub(r"(\.(vi|en))?\.md$", "", resolved)
     if resolved.endswith(".md") and (stem.endswith("/index") or stem == "index"):
         return True
+    if resolved.endswith(".md") and _generated(hub, stem):
+        return True
     docs = hub.root / "docs"
     if resolved.endswith(".md") and any((docs / f"{stem}{suffix}").is_file() for suffix in (".vi.md", ".md", ".en.md")):
         return True
     return (hub.root / resolved).is_file()
+
+
+def _generated(hub: Hub, stem: str) -> bool:
+    """A page the build makes from the content (aixutra/pages): a sector's, audience's, level's,
+    tool's or contributing unit's page, a sector's handout, the catalogue, coverage, newest."""
+    if stem in (paths.CATALOGUE, paths.COVERAGE, paths.NEWEST):
+        return True
+    folder, _, name = stem.partition("/")
+    tax = hub.taxonomies
+    terms = {paths.FOLDERS["sector"]: tax.sectors, paths.FOLDERS["audience"]: tax.audiences,
+             paths.FOLDERS["level"]: tax.levels, paths.FOLDERS["tool"]: tax.tools, paths.HANDOUTS: tax.sectors}.get(folder)
+    if terms is not None:
+        return name in terms
+    # A unit has a page once it has contributed.
+    return folder == paths.FOLDERS["unit"] and any(item.unit == name for item in hub.published())
