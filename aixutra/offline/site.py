@@ -141,7 +141,7 @@ def _skipped(rel: str) -> bool:
 
 
 class _Head(HTMLParser):
-    """What the export needs from a page's head, and the notice's attributes."""
+    """What the export needs from a page's head and header: title, description, languages, notice."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -160,7 +160,8 @@ class _Head(HTMLParser):
             self._in_title = True
         elif tag == "meta" and a.get("name") == "description":
             self.description = a.get("content", "")
-        elif tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+        elif tag == "a" and a.get("hreflang") and "md-select__link" in a.get("class", "").split():
+            # The header's language menu (the <head> alternates are dropped: aixutra/site/alternates.py).
             self.alternates.append((a["hreflang"], a.get("href", "")))
         elif tag == "aside" and "axt-copy" in a.get("class", "").split():
             self.notice = a
