@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import markdown as markdown_lib
+from markupsafe import escape
 
 from ..model import Item
 from ..site.sanitize import clean
@@ -40,7 +42,7 @@ class HandoutPrompt:
     library: Item
     prompt: Prompt
     text: str  # the prompt with each {{variable}} shown as [its label]
-    tested: str  # "ChatGPT (10/2026), Gemini (10/2026)", escaped for Markdown
+    tested: str  # "ChatGPT (10/2026), Gemini (10/2026)", escaped for HTML
 
 
 @dataclass
@@ -87,7 +89,7 @@ def _prompt(library: Item, card: Prompt, lang: str) -> HandoutPrompt:
     for part, is_variable in card.segments:
         name = _NAME.match(part).group(1) if is_variable else None
         text += f"[{labels.get(name, name)}]" if is_variable else part
-    tested = ", ".join(md(tool.label(lang)) + (f" ({month(when, lang)})" if when else "") for tool, when in card.tested)
+    tested = ", ".join(str(escape(tool.label(lang) + (f" ({month(when, lang)})" if when else ""))) for tool, when in card.tested)
     return HandoutPrompt(library, card, text, tested)
 
 
@@ -96,6 +98,11 @@ def _model(index: Index, case: Item, lang: str) -> HandoutModel:
     return HandoutModel(model(index, case, lang), case_results(case, lang), mapping(case, lang, "time_saved"),
                         mapping(case, lang, "cost"), texts(case, lang, "prerequisites"),
                         replication_steps(case, clang), clang)
+
+
+@cache
+def _markdown() -> markdown_lib.Markdown:
+    return markdown_lib.Markdown(extensions=["sane_lists"])  # made once: its set-up costs more than a short text
 
 
 def replication_steps(case: Item, lang: str) -> str:
@@ -112,5 +119,5 @@ def replication_steps(case: Item, lang: str) -> str:
             continue
         if inside:
             lines.append(line)
-    html = clean(markdown_lib.markdown("\n".join(lines), extensions=["sane_lists"]))
+    html = clean(_markdown().reset().convert("\n".join(lines)))
     return _LOCAL_LINK.sub(r"\1", html).strip()
