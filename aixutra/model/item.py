@@ -46,10 +46,17 @@ class Item:
         return self.vi.meta if self.vi else {}
 
     def meta(self, lang: str) -> dict:
-        """Front matter in a language: the Vietnamese data with the English text laid over it."""
+        """Front matter in a language: the Vietnamese data with the English text laid over it.
+
+        Read-only, like `data`: pages and indexes ask for it many times per item.
+        """
         if lang == "en" and self.en and self.en.meta:
-            return overlay(self.data, self.en.meta)
+            return self._english
         return self.data
+
+    @cached_property
+    def _english(self) -> dict:
+        return overlay(self.data, self.en.meta)
 
     def url(self, lang: str) -> str:
         """Site URL relative to the language root (use_directory_urls is off)."""
