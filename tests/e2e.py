@@ -11,7 +11,7 @@ import contextlib
 import re
 from pathlib import Path
 
-from .browser import _Quiet, block_network, serve
+from .browser import QuietHandler, block_network, serve
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
 PHONE = {"width": 360, "height": 740}  # a cheap Android phone
@@ -80,7 +80,7 @@ class Watch:
             self.problems.append(f"HTTP {response.status}: {response.url}")
 
 
-class _WithNotFound(_Quiet):
+class _WithNotFound(QuietHandler):
     """Answers a missing page with the site's 404 page of that language, as a host configured
     for the hub would (a web server's error_page, per language folder)."""
 

@@ -10,49 +10,17 @@ runs in a worker is measured unthrottled, and the results say so.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import re
-import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..chromium import launch, serve  # noqa: F401 (run.py uses them from here)
 from .measure import gzip_size
 
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium tries to reach Google's hosts.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic", "--disable-default-apps"]
 CPU_THROTTLE = 4
 DESKTOP = {"width": 1280, "height": 800}
 # Queries that find pages of the synthetic hub in each language: (first, later).
 QUERIES = {"vi": ("nông nghiệp", "báo cáo tuần"), "en": ("agricultural", "weekly report")}
 SEARCH_TIMEOUT_MS = 60_000
-
-
-def launch(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """Serve a directory over http on 127.0.0.1; yields the base URL (ending in /)."""
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 KINDS = ("html", "css", "js", "font", "image", "search", "other")
