@@ -22,6 +22,7 @@ from libzim.writer import Creator, Hint, IndexData, Item, StringProvider
 from ..text import fold
 from .icon import tea_leaf_png
 from .site import Language, Site
+from .zim_bytes import settle
 
 # Fixed types (the system's mime table differs from one machine to the next).
 MIMETYPES = {".html": "text/html", ".css": "text/css", ".js": "application/javascript",
@@ -66,6 +67,7 @@ def write_zim(site: Site, lang: Language, dest: Path) -> int:
                 pages += 1
             else:
                 creator.add_item(_File(rel, "", mimetype, data))
+    settle(dest)  # the random UUIDs replaced: one site, one file
     return pages
 
 
