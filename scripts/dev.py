@@ -20,7 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 def run(*cmd, **kw) -> None:
@@ -46,11 +45,12 @@ def setup_python() -> None:
     stamp.write_text(wanted)
 
 
-APT_PACKAGES = ("chromium", "fonts-noto-core")  # the browser, and fonts with Vietnamese glyphs
+# The browsers (Chromium for most tests, Firefox ESR for the offline copy), fonts with Vietnamese glyphs.
+APT_PACKAGES = ("chromium", "firefox-esr", "fonts-noto-core")
 
 
 def setup_browser() -> None:
-    """Debian's Chromium drives the browser tests (Playwright cannot download one here)."""
+    """Debian's Chromium and Firefox ESR drive the browser tests (Playwright cannot download one here)."""
     missing = [p for p in APT_PACKAGES if shutil.which("dpkg")
                and subprocess.run(["dpkg", "-s", p], capture_output=True).returncode != 0]
     if not missing:
@@ -59,9 +59,9 @@ def setup_browser() -> None:
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         run("apt-get", "update", "-qq", env=env)
         run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
-    elif not CHROMIUM.exists():
-        sys.exit("Cần cài Chromium (gói Debian 'chromium') cho các kiểm thử trình duyệt\n"
-                 "Chromium (Debian package 'chromium') is needed for the browser tests")
+    else:
+        sys.exit(f"Cần cài các gói Debian {', '.join(missing)} cho các kiểm thử trình duyệt (chạy với quyền root)\n"
+                 f"The Debian packages {', '.join(missing)} are needed for the browser tests (run as root)")
 
 
 def setup_node() -> None:

@@ -53,7 +53,7 @@ def offline_copy(real_site, tmp_path_factory) -> Path:
     result = export(real_site, dist, kiwix=False)
     assert result.ok, result.messages
     [archive] = dist.glob("*.zip")
-    copy = tmp_path_factory.mktemp("usb") / "ai-xu-tra"
+    copy = tmp_path_factory.mktemp("usb") / "Bản sao AI Xứ Trà"  # spaces and Vietnamese letters, as on a USB stick
     with zipfile.ZipFile(archive) as zf:
         zf.extractall(copy)
     return copy
