@@ -11,3 +11,14 @@ document$.subscribe(function () {
     }
   });
 });
+
+/*
+ * Material puts each code block's copy button in a <nav>: with several blocks a screen
+ * reader lists several unnamed navigation landmarks that lead nowhere (axe-core:
+ * landmark-unique). They are not navigation; the button stays as it is.
+ */
+document$.subscribe(function () {
+  document.querySelectorAll("nav.md-code__nav").forEach(function (nav) {
+    nav.setAttribute("role", "none");
+  });
+});
