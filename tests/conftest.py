@@ -60,6 +60,28 @@ def offline_copy(real_site, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def offline_hub(tmp_path_factory) -> Path:
+    """The offline fixture hub in a git repository, built with its copies into dist/ as when
+    publishing (SITE_URL set): shared by the offline, handout and Kiwix tests."""
+    import shutil
+
+    from .hubs import ONLINE, build_with_copies, fixture_files, git, make_hub
+
+    hub = make_hub(tmp_path_factory.mktemp("offline") / "hub", fixture_files())
+    shutil.copytree(ROOT / "scripts", hub / "scripts")  # the build command, as contributors run it
+    git(hub, "init", "-q")
+    git(hub, "add", ".")
+    git(hub, "commit", "-q", "-m", "fixture")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SITE_URL", ONLINE)
+        result = build_with_copies(hub, hub / "site", hub / "dist")
+    assert result.ok, "\n".join(result.messages)
+    for artifact in result.artifacts:
+        assert (hub / "dist" / artifact.name).stat().st_size == artifact.size
+    return hub
+
+
+@pytest.fixture(scope="session")
 def pages_site(tmp_path_factory) -> Path:
     """The site of the fixture hub of generated and item pages (tests/fixtures/pages.py)."""
     from .fixtures import pages

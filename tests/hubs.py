@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
-from aixutra.build import build_site
+from aixutra.build import build_offline, build_site
+
+from .fixtures import items, offline
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a hub needs besides its content: configuration, taxonomies, theme overrides.
@@ -43,3 +47,35 @@ def build_hub(where: Path, files: dict[str, str]) -> Path:
     result = build_site(hub, hub / "site")
     assert result.ok, "\n".join(result.messages)
     return hub / "site"
+
+
+# The hub of the offline copies, handouts and Kiwix files (tests/fixtures/offline.py), built
+# once per run by conftest.py's offline_hub.
+ONLINE = "https://hub.example.org/"
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(textwrap.dedent(text).lstrip().encode()).hexdigest()[:8]
+
+
+def fixture_files() -> dict[str, str]:
+    return {
+        "guides/dao-duc.vi.md": items.GUIDE_VI,
+        "guides/dao-duc.en.md": items.GUIDE_EN.replace("{digest}", digest(items.GUIDE_VI)),
+        "guides/chi-tieng-viet.vi.md": items.UNTRANSLATED_VI,
+        **offline.files(digest),
+    }
+
+
+def build_with_copies(hub: Path, site: Path, dist: Path):
+    """What scripts/build.py does: the site, then its offline copies."""
+    built = build_site(hub, site)
+    assert built.ok, "\n".join(built.messages)
+    return build_offline(site, dist)
+
+
+def git(hub: Path, *args: str) -> str:
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": "2026-11-20T10:00:00+07:00",
+           "GIT_COMMITTER_DATE": "2026-11-20T10:00:00+07:00", "PATH": "/usr/bin:/bin"}
+    return subprocess.run(["git", *args], cwd=hub, env=env, check=True, capture_output=True, text=True).stdout.strip()

@@ -10,64 +10,20 @@ import re
 import shutil
 import subprocess
 import sys
-import textwrap
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from aixutra.build import build_offline, build_site
 from aixutra.offline import export
 
-from .fixtures import items, offline
-from .hubs import ROOT, make_hub
+from .fixtures import items
+from .hubs import ONLINE, ROOT, build_with_copies, git, make_hub
 from .sitescan import third_party_loads
 
-ONLINE = "https://hub.example.org/"
-
-
-def digest(text: str) -> str:
-    return hashlib.sha256(textwrap.dedent(text).lstrip().encode()).hexdigest()[:8]
-
-
-def fixture_files() -> dict[str, str]:
-    return {
-        "guides/dao-duc.vi.md": items.GUIDE_VI,
-        "guides/dao-duc.en.md": items.GUIDE_EN.replace("{digest}", digest(items.GUIDE_VI)),
-        "guides/chi-tieng-viet.vi.md": items.UNTRANSLATED_VI,
-        **offline.files(digest),
-    }
-
-
-def build_with_copies(hub: Path, site: Path, dist: Path):
-    """What scripts/build.py does: the site, then its offline copies."""
-    built = build_site(hub, site)
-    assert built.ok, "\n".join(built.messages)
-    return build_offline(site, dist)
-
-
-def git(hub: Path, *args: str) -> str:
-    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": "2026-11-20T10:00:00+07:00",
-           "GIT_COMMITTER_DATE": "2026-11-20T10:00:00+07:00", "PATH": "/usr/bin:/bin"}
-    return subprocess.run(["git", *args], cwd=hub, env=env, check=True, capture_output=True, text=True).stdout.strip()
-
-
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory) -> Path:
-    """A fixture hub in a git repository, built with its offline copies into dist/."""
-    hub = make_hub(tmp_path_factory.mktemp("offline") / "hub", fixture_files())
-    shutil.copytree(ROOT / "scripts", hub / "scripts")  # the build command, as contributors run it
-    git(hub, "init", "-q")
-    git(hub, "add", ".")
-    git(hub, "commit", "-q", "-m", "fixture")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SITE_URL", ONLINE)
-        result = build_with_copies(hub, hub / "site", hub / "dist")
-    assert result.ok, "\n".join(result.messages)
-    for artifact in result.artifacts:
-        assert (hub / "dist" / artifact.name).stat().st_size == artifact.size
-    return hub
+def hub(offline_hub) -> Path:
+    return offline_hub
 
 
 @pytest.fixture(scope="module")

@@ -15,20 +15,17 @@ from aixutra.pages.handouts import replication_steps
 from aixutra.pages.index import Index
 
 from .browser import block_network, serve
-from .hubs import make_hub
-from .test_offline import ONLINE, build_with_copies, fixture_files
+from .hubs import ONLINE, make_hub
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    hub = make_hub(tmp_path_factory.mktemp("print") / "hub", fixture_files())
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SITE_URL", ONLINE)
-        copies = build_with_copies(hub, hub / "site", hub / "dist")
-    assert copies.ok, copies.messages
-    with zipfile.ZipFile(hub / "dist" / copies.artifacts[0].name) as zf:
-        zf.extractall(hub / "copy")
-    return hub
+def hub(offline_hub):
+    """The offline fixture hub, its zip unpacked into copy/."""
+    if not (offline_hub / "copy").exists():
+        [archive] = (offline_hub / "dist").glob("*.zip")
+        with zipfile.ZipFile(archive) as zf:
+            zf.extractall(offline_hub / "copy")
+    return offline_hub
 
 
 @pytest.fixture(scope="module")

@@ -16,12 +16,12 @@ from libzim.suggestion import SuggestionSearcher
 
 from aixutra.offline.icon import tea_leaf_png
 
-from .hubs import make_hub
-from .test_offline import ONLINE, build_with_copies, fixture_files
+from .hubs import ONLINE, build_with_copies, fixture_files, make_hub
 
 
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory):
+    # Its own build, outside git: the Kiwix date then comes from the build's fallback.
     hub = make_hub(tmp_path_factory.mktemp("zim") / "hub", fixture_files())
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SITE_URL", ONLINE)
