@@ -38,7 +38,7 @@ def on_page_content(html, page, config, files):
     if isinstance(search, dict) and search.get("exclude"):
         return html
     item = STATE.items.get(page.file.src_uri)
-    generated = item is None and isinstance(STATE.origins.get(page.file.src_uri), str)
+    generated = item is None and STATE.generated(page.file.src_uri)
     _docs.append(documents.page_doc(page, html, STATE.hub, item, language(config), generated))
     return html
 

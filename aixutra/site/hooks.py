@@ -62,7 +62,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    if isinstance(STATE.origins.get(page.file.src_uri), str):  # generated: its HTML blocks go back in
+    if STATE.generated(page.file.src_uri):  # its HTML blocks go back in (pages/stash.py)
         html = pages.restore(html, STATE.hub)
     # Contributed HTML is sanitised first, before the hub adds its own markup.
     html = sanitize.page_content(html, page, STATE)

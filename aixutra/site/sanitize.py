@@ -12,7 +12,6 @@ touched and contributed markup never escapes.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import nh3
 
@@ -75,11 +74,7 @@ def clean(html: str) -> str:
 
 def contributed(page, state) -> bool:
     """An item or a hand-written docs page, as opposed to a page the hub generates."""
-    src_uri = page.file.src_uri
-    if src_uri in state.items:
-        return True
-    origin = state.origins.get(src_uri)
-    return origin is None or isinstance(origin, Path)
+    return page.file.src_uri in state.items or not state.generated(page.file.src_uri)
 
 
 def page_content(html: str, page, state) -> str:

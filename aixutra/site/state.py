@@ -47,6 +47,10 @@ class State:
     # src_uri -> item, for the item pages.
     items: dict = field(default_factory=dict)
 
+    def generated(self, src_uri: str) -> bool:
+        """A page the hub makes from the content (aixutra/pages), not a file someone wrote."""
+        return isinstance(self.origins.get(src_uri), str)
+
     def last_change(self, src_uri: str) -> str:
         """A page's date for the sitemap: its item's `updated`, else the commit's, never the clock
         (MkDocs would stamp every page with the day of the build)."""
